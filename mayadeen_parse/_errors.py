@@ -1,0 +1,60 @@
+"""The library's exceptions.
+
+Every error this library raises on purpose derives from one base class, and the
+concrete ones also derive from the matching builtin, so ``except ValueError``
+keeps working for callers that do not know this library::
+
+    Exception
+    └── MayadeenParseError
+        ├── PageDecodeError     (also ValueError)
+        └── NotAnArticleError   (also ValueError)
+
+Users never see an lxml, json or Unicode exception from this library: those are
+caught at the boundary and re-raised as one of these, with the original chained
+as ``__cause__``.
+"""
+
+from __future__ import annotations
+
+__all__ = ["MayadeenParseError", "NotAnArticleError", "PageDecodeError"]
+
+
+class MayadeenParseError(Exception):
+    """Base class of every exception raised by :mod:`mayadeen_parse`."""
+
+
+class PageDecodeError(MayadeenParseError, ValueError):
+    """The input cannot be decoded or parsed as an HTML document at all.
+
+    Raised for input of the wrong type, for compressed or binary data (a gzip
+    stream, an image, a PDF) handed over instead of HTML, and when lxml refuses
+    the document.
+
+    Attributes:
+        reason: A short machine-readable reason: ``"type"``, ``"binary"``,
+            ``"compressed"``, ``"lxml"`` or ``"too-large"``.
+    """
+
+    def __init__(self, message: str, *, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class NotAnArticleError(MayadeenParseError, ValueError):
+    """The page parsed, but it is not an article page.
+
+    Raised by :func:`~mayadeen_parse.parse_article` for section indexes, the
+    home page, pages the site itself labels ``type: page``, error documents and
+    empty documents. The furniture helpers (``parse_breaking`` and friends)
+    never raise it: they work on any page.
+
+    Attributes:
+        kind: What the page was recognised as (``"section"``, ``"home"``,
+            ``"page"``, ``"empty"``, ``"unknown"``, ...).
+        url: The page's URL when known, else ``None``.
+    """
+
+    def __init__(self, message: str, *, kind: str, url: str | None = None) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.url = url

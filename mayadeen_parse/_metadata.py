@@ -1,0 +1,276 @@
+"""The page's structured metadata: the site's tawsiyat JSON, JSON-LD, <meta>.
+
+Each source is read once per page (one XPath pass finds all three) and cached
+on the :class:`~mayadeen_parse._page.Page`. The facts records hold *raw*
+values as the page gives them; normalising is the assembly's job, so that the
+report can show the value before and after.
+
+A malformed block yields empty facts, never an exception.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import attrs
+from lxml import etree
+
+from ._page import Page
+
+__all__ = [
+    "ARTICLE_TYPES",
+    "MAX_JSON_SIZE",
+    "JsonLdFacts",
+    "MetaFacts",
+    "SiteFacts",
+    "json_ld_facts",
+    "meta_facts",
+    "site_facts",
+]
+
+#: A JSON block larger than this is skipped (real ones are a few kilobytes).
+MAX_JSON_SIZE = 1024 * 1024
+
+#: schema.org types that mark the main entity of an article page.
+ARTICLE_TYPES = frozenset(
+    {
+        "NewsArticle",
+        "Article",
+        "ReportageNewsArticle",
+        "OpinionNewsArticle",
+        "AnalysisNewsArticle",
+        "BackgroundNewsArticle",
+        "ReviewNewsArticle",
+        "AskPublicNewsArticle",
+        "BlogPosting",
+        "LiveBlogPosting",
+        "VideoObject",
+        "ImageGallery",
+        "MediaGallery",
+    }
+)
+
+
+@attrs.frozen
+class SiteFacts:
+    """The ``<script id="tawsiyat-metadata">`` object, keys as the site names
+    them (``postid``, ``published_time``...), plus its ``classes`` read by
+    mapping."""
+
+    data: Mapping[str, Any] = attrs.field(factory=dict)
+    classes: tuple[tuple[str, str], ...] = ()
+    """``(mapping, value)`` pairs in page order, e.g. ``("country", "Palestine")``."""
+    found: bool = False
+    """Whether a tawsiyat block was present (even if it did not decode)."""
+    error: str | None = None
+    """Why a present block gave no data, else ``None``."""
+
+    def get(self, key: str) -> Any:
+        return self.data.get(key)
+
+    def classes_of(self, mapping: str) -> tuple[str, ...]:
+        return tuple(value for name, value in self.classes if name == mapping)
+
+
+@attrs.frozen
+class JsonLdFacts:
+    """The main entity of the page's JSON-LD (the first article-like object
+    after flattening ``@graph`` and lists), and every type seen."""
+
+    data: Mapping[str, Any] = attrs.field(factory=dict)
+    types: tuple[str, ...] = ()
+    """``@type`` of the main entity (several when it is a list)."""
+    all_types: tuple[str, ...] = ()
+    """Every ``@type`` in every JSON-LD block of the page, in order."""
+    found: bool = False
+    error: str | None = None
+
+    def get(self, key: str) -> Any:
+        return self.data.get(key)
+
+
+@attrs.frozen
+class MetaFacts:
+    """``<meta>`` tags (first non-empty ``content`` per lower-cased ``name``,
+    ``property`` or ``itemprop``), ``<link rel=canonical>``, ``<title>`` and
+    ``<html lang>``."""
+
+    values: Mapping[str, str] = attrs.field(factory=dict)
+    canonical: str | None = None
+    title: str | None = None
+    lang: str | None = None
+
+    def get(self, key: str) -> str | None:
+        return self.values.get(key)
+
+
+# <meta ...>, <link rel=canonical>, <title>, and JSON <script>s, in one pass.
+_STRUCTURED = etree.XPath(
+    "//meta | //link[@rel] | //title | //script[@type or @id]",
+)
+
+
+def _scan(page: Page) -> tuple[SiteFacts, JsonLdFacts, MetaFacts]:
+    cached: tuple[SiteFacts, JsonLdFacts, MetaFacts] | None = page._cache.get("metadata")
+    if cached is not None:
+        return cached
+    values: dict[str, str] = {}
+    canonical = title = None
+    site_blocks: list[str] = []
+    ld_blocks: list[str] = []
+    for el in _STRUCTURED(page.root):
+        tag = el.tag
+        if tag == "meta":
+            key = el.get("name") or el.get("property") or el.get("itemprop") or el.get("http-equiv")
+            content = el.get("content")
+            if key and content and content.strip():
+                values.setdefault(key.strip().lower(), content)
+        elif tag == "link":
+            if canonical is None and "canonical" in (el.get("rel") or "").lower().split():
+                canonical = el.get("href") or None
+        elif tag == "title":
+            if title is None:
+                title = "".join(el.itertext()) or None
+        else:  # script
+            kind = (el.get("type") or "").strip().lower()
+            if el.get("id") == "tawsiyat-metadata" or kind == "text/tawsiyat":
+                site_blocks.append(el.text or "")
+            elif kind == "application/ld+json":
+                ld_blocks.append(el.text or "")
+    lang = page.root.get("lang") or page.root.get("xml:lang")
+    result = (
+        _site(site_blocks),
+        _json_ld(ld_blocks),
+        MetaFacts(values=values, canonical=canonical, title=title, lang=lang),
+    )
+    page._cache["metadata"] = result
+    return result
+
+
+def site_facts(page: Page) -> SiteFacts:
+    """The tawsiyat block's facts (cached on the page)."""
+    return _scan(page)[0]
+
+
+def json_ld_facts(page: Page) -> JsonLdFacts:
+    """The JSON-LD main entity's facts (cached on the page)."""
+    return _scan(page)[1]
+
+
+def meta_facts(page: Page) -> MetaFacts:
+    """The ``<meta>``/``<link>``/``<title>`` facts (cached on the page)."""
+    return _scan(page)[2]
+
+
+_CDATA_RE = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
+_BLOCK_COMMENT_RE = re.compile(r"/\*.*?\*/", re.DOTALL)
+_LINE_COMMENT_RE = re.compile(r"^\s*//[^\n]*$", re.MULTILINE)
+_TRAILING_COMMA_RE = re.compile(r",(\s*[}\]])")
+
+
+def loads_lenient(text: str) -> tuple[Any, str | None]:
+    """Decode an embedded JSON block: ``(value, None)`` or ``(None, reason)``.
+
+    Control characters inside strings are allowed (``strict=False``); CDATA
+    and HTML comment wrappers, ``/* */`` and whole-line ``//`` comments and
+    trailing commas are removed when the plain decode fails.
+
+    >>> loads_lenient('<![CDATA[ {"a": [1, 2,], } ]]>')
+    ({'a': [1, 2]}, None)
+    >>> loads_lenient('{"a": ')[1]
+    'not valid JSON: Expecting value at line 1 column 6'
+    """
+    if len(text) > MAX_JSON_SIZE:
+        return None, f"block of {len(text):,} characters skipped (limit {MAX_JSON_SIZE:,})"
+    text = _CDATA_RE.sub("", text.strip())
+    if not text.strip():
+        return None, "empty block"
+    try:
+        return json.loads(text, strict=False), None
+    except RecursionError:
+        return None, "nested too deeply to decode"
+    except ValueError as exc:
+        first_error = exc
+    cleaned = _TRAILING_COMMA_RE.sub(r"\1", _LINE_COMMENT_RE.sub("", _BLOCK_COMMENT_RE.sub("", text)))
+    try:
+        return json.loads(cleaned, strict=False), None
+    except RecursionError:
+        return None, "nested too deeply to decode"
+    except ValueError:
+        message = getattr(first_error, "msg", str(first_error))
+        where = ""
+        if isinstance(first_error, json.JSONDecodeError):
+            where = f" at line {first_error.lineno} column {first_error.colno}"
+        return None, f"not valid JSON: {message}{where}"
+
+
+def _site(blocks: list[str]) -> SiteFacts:
+    if not blocks:
+        return SiteFacts()
+    error = None
+    for block in blocks:
+        value, error = loads_lenient(block)
+        if isinstance(value, dict):
+            return SiteFacts(data=value, classes=tuple(_classes(value.get("classes"))), found=True)
+        if error is None:
+            error = f"expected a JSON object, found {type(value).__name__}"
+    return SiteFacts(found=True, error=error)
+
+
+def _classes(value: Any) -> Iterator[tuple[str, str]]:
+    if not isinstance(value, list):
+        return
+    for item in value:
+        if isinstance(item, dict):
+            mapping, name = item.get("mapping"), item.get("value")
+            if isinstance(mapping, str) and isinstance(name, str):
+                yield mapping.strip().lower(), name
+
+
+def _types(obj: Mapping[str, Any]) -> tuple[str, ...]:
+    kind = obj.get("@type")
+    if isinstance(kind, str):
+        kinds = [kind]
+    elif isinstance(kind, list):
+        kinds = [k for k in kind if isinstance(k, str)]
+    else:
+        return ()
+    # "http://schema.org/NewsArticle" and "schema:NewsArticle" both occur.
+    return tuple(k.rsplit("/", 1)[-1].rsplit(":", 1)[-1] for k in kinds)
+
+
+def _flatten(value: Any, depth: int = 0) -> Iterator[Mapping[str, Any]]:
+    if depth > 4:
+        return
+    if isinstance(value, list):
+        for item in value:
+            yield from _flatten(item, depth + 1)
+    elif isinstance(value, dict):
+        if "@type" in value:
+            yield value
+        graph = value.get("@graph")
+        if graph is not None:
+            yield from _flatten(graph, depth + 1)
+
+
+def _json_ld(blocks: list[str]) -> JsonLdFacts:
+    if not blocks:
+        return JsonLdFacts()
+    objects: list[Mapping[str, Any]] = []
+    errors: list[str] = []
+    for block in blocks:
+        value, error = loads_lenient(block)
+        if error is not None:
+            errors.append(error)
+        else:
+            objects.extend(_flatten(value))
+    all_types = tuple(t for obj in objects for t in _types(obj))
+    for obj in objects:
+        types = _types(obj)
+        if ARTICLE_TYPES.intersection(types):
+            return JsonLdFacts(data=obj, types=types, all_types=all_types, found=True)
+    error = errors[0] if errors and not objects else None
+    return JsonLdFacts(all_types=all_types, found=True, error=error)

@@ -1,0 +1,294 @@
+"""Decode bytes the way a browser does, parse once, keep what later steps need.
+
+:func:`load_page` is the only place HTML is parsed. Everything else works on
+the :class:`Page` it returns and caches its findings on it (structured
+metadata, the located page blocks), so each is computed at most once per page.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import threading
+from typing import Any
+
+from lxml import etree
+
+from ._errors import PageDecodeError
+from ._text import SITE_ORIGIN
+
+__all__ = ["MAX_INPUT_SIZE", "Page", "load_page"]
+
+#: Inputs larger than this (bytes, or characters for ``str``) are refused with
+#: :class:`PageDecodeError`: real pages are well under 2 MB; the bound keeps
+#: memory use predictable for hostile input.
+MAX_INPUT_SIZE = 64 * 1024 * 1024
+
+# How far into the document the <meta charset> prescan looks. The HTML
+# standard says 1024 bytes; real pages sometimes put kilobytes of scripts
+# first, so look further (the regex is anchored on "<meta").
+_PRESCAN_BYTES = 16 * 1024
+
+
+class Page:
+    """One parsed HTML document and what has been learnt about it.
+
+    Build it with :func:`load_page`; pass it to every ``parse_*`` function to
+    parse the HTML only once.
+
+    Attributes:
+        root: The lxml root element (``<html>``), parsed with
+            :class:`lxml.etree.HTMLParser`; comments and processing
+            instructions are dropped. Read it, do not modify it: the cached
+            results assume it does not change.
+        url: The ``url`` given to :func:`load_page`, or ``None``.
+        base_url: What relative links are resolved against: ``url`` when
+            given, else ``https://english.almayadeen.net``. ``<base href>`` in
+            the page is ignored on purpose.
+        encoding: The codec the bytes were decoded with (``"utf-8"``,
+            ``"windows-1252"``, ...), or ``"str"`` when a ``str`` was given.
+        encoding_source: Where that choice came from: ``"bom"``,
+            ``"argument"``, ``"meta"``, ``"default"`` or ``"str"``.
+        empty: ``True`` when the input held no markup at all.
+        warnings: Problems met while decoding and parsing that did not stop
+            it (an unknown encoding label, a tree cut at libxml2's nesting
+            limit), as human-readable strings.
+    """
+
+    __slots__ = ("_cache", "base_url", "empty", "encoding", "encoding_source", "root", "url", "warnings")
+
+    def __init__(
+        self,
+        root: Any,
+        *,
+        url: str | None,
+        encoding: str,
+        encoding_source: str,
+        empty: bool = False,
+        warnings: tuple[str, ...] = (),
+    ) -> None:
+        self.root = root
+        self.url = url
+        self.base_url = url if url and url.startswith(("http://", "https://")) else SITE_ORIGIN
+        self.encoding = encoding
+        self.encoding_source = encoding_source
+        self.empty = empty
+        self.warnings = warnings
+        self._cache: dict[str, Any] = {}
+
+    def __repr__(self) -> str:
+        return f"<Page url={self.url!r} encoding={self.encoding!r}>"
+
+    def __reduce__(self) -> Any:
+        raise TypeError("a Page holds an lxml tree and cannot be pickled; pickle the parse results instead")
+
+
+# WHATWG encoding labels that Python spells differently or that browsers
+# deliberately remap (https://encoding.spec.whatwg.org/#names-and-labels).
+_LABELS = {
+    "utf8": "utf-8",
+    "unicode-1-1-utf-8": "utf-8",
+    "x-unicode20utf8": "utf-8",
+    "ascii": "windows-1252",
+    "us-ascii": "windows-1252",
+    "iso-8859-1": "windows-1252",
+    "iso8859-1": "windows-1252",
+    "iso_8859-1": "windows-1252",
+    "latin1": "windows-1252",
+    "l1": "windows-1252",
+    "cp1252": "windows-1252",
+    "x-cp1252": "windows-1252",
+    "cp1256": "windows-1256",
+    "x-cp1256": "windows-1256",
+    "arabic": "iso-8859-6",
+    "iso-8859-9": "windows-1254",
+    "latin5": "windows-1254",
+    "unicode": "utf-16le",
+    "ucs-2": "utf-16le",
+    "utf-16": "utf-16le",
+}
+# Browsers ignore a <meta> that claims UTF-16: bytes that reach the prescan
+# are ASCII-compatible, so the claim is false.
+_META_UTF16 = frozenset({"utf-16le", "utf-16be"})
+
+
+def _codec(label: str | None) -> str | None:
+    """The canonical encoding name for a label, or ``None`` if unknown."""
+    if not label:
+        return None
+    label = label.strip().strip("\"'").strip().lower()
+    if not label or len(label) > 40:
+        return None
+    name = _LABELS.get(label, label)
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError):
+        return None
+    if not getattr(info, "_is_text_encoding", True):
+        return None  # base64, zlib, rot13...: codecs, but not text encodings
+    return name
+
+
+_META_CHARSET_RE = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:\-]+)""", re.IGNORECASE)
+_BINARY_SIGNATURES = (
+    (b"\x1f\x8b", "compressed", "gzip-compressed data: decompress it first (the command line reads .html.gz)"),
+    (b"(\xb5/\xfd", "compressed", "zstd-compressed data: decompress it first"),
+    (b"PK\x03\x04", "binary", "a ZIP archive, not an HTML page"),
+    (b"\x89PNG\r\n\x1a\n", "binary", "a PNG image, not an HTML page"),
+    (b"GIF87a", "binary", "a GIF image, not an HTML page"),
+    (b"GIF89a", "binary", "a GIF image, not an HTML page"),
+    (b"\xff\xd8\xff", "binary", "a JPEG image, not an HTML page"),
+    (b"%PDF-", "binary", "a PDF document, not an HTML page"),
+    (b"RIFF", "binary", "a RIFF (WebP, WAV or AVI) file, not an HTML page"),
+)
+
+
+def _decode(data: bytes, encoding: str | None) -> tuple[bytes, str, str, list[str]]:
+    """UTF-8 bytes for lxml, the codec used, where it came from, warnings."""
+    warnings: list[str] = []
+    for signature, reason, message in _BINARY_SIGNATURES:
+        if data.startswith(signature):
+            raise PageDecodeError(f"input is {message}", reason=reason)
+
+    if data.startswith(codecs.BOM_UTF8):
+        codec, source, data = "utf-8", "bom", data[3:]
+    elif data.startswith(codecs.BOM_UTF16_LE):
+        codec, source, data = "utf-16le", "bom", data[2:]
+    elif data.startswith(codecs.BOM_UTF16_BE):
+        codec, source, data = "utf-16be", "bom", data[2:]
+    else:
+        codec = source = ""
+        if encoding is not None:
+            codec = _codec(encoding) or ""
+            if codec:
+                source = "argument"
+            else:
+                warnings.append(f"ignored unknown encoding argument {encoding!r}")
+        if not codec:
+            match = _META_CHARSET_RE.search(data, 0, _PRESCAN_BYTES)
+            if match:
+                label = match.group(1).decode("ascii", "replace")
+                codec = _codec(label) or ""
+                if codec in _META_UTF16:
+                    codec = "utf-8"
+                if codec:
+                    source = "meta"
+                else:
+                    warnings.append(f"ignored unknown <meta> charset {label!r}")
+        if not codec and data[:2] in (b"<\x00", b"\x00<"):
+            # UTF-16 without a BOM: no browser guesses this, but saved pages
+            # from Windows tools do; the NUL pattern cannot be ASCII HTML.
+            codec, source = ("utf-16le" if data[0] == 0x3C else "utf-16be"), "default"
+        if not codec:
+            codec, source = "utf-8", "default"
+
+    if codec == "utf-8":
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            warnings.append("input is not valid UTF-8; invalid bytes were replaced with U+FFFD")
+            data = data.decode("utf-8", "replace").encode("utf-8")
+        return data, codec, source, warnings
+    text = data.decode(codec, "replace")
+    if "\ufffd" in text and b"\xef\xbf\xbd" not in data:
+        warnings.append(f"some bytes are not valid {codec}; they were replaced with U+FFFD")
+    return _utf8(text), codec, source, warnings
+
+
+_SURROGATES_RE = re.compile("[\ud800-\udfff]")
+
+
+def _utf8(text: str) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: lxml would drop the text
+        return _SURROGATES_RE.sub("\ufffd", text).encode("utf-8")
+
+
+_local = threading.local()
+
+
+def _parser() -> etree.HTMLParser:
+    # lxml parsers must not be shared between threads.
+    parser: etree.HTMLParser | None = getattr(_local, "parser", None)
+    if parser is None:
+        parser = etree.HTMLParser(
+            encoding="utf-8",
+            remove_comments=True,
+            remove_pis=True,
+            no_network=True,
+            default_doctype=False,
+        )
+        _local.parser = parser
+    return parser
+
+
+_EMPTY_DOC = b"<html><head></head><body></body></html>"
+
+
+def load_page(
+    html: bytes | bytearray | memoryview | str | Page,
+    *,
+    url: str | None = None,
+    encoding: str | None = None,
+) -> Page:
+    """Decode and parse an HTML document once.
+
+    Bytes are decoded in browser order: a byte order mark; else the
+    *encoding* argument (what an HTTP ``Content-Type`` header said); else a
+    ``<meta charset>`` or ``http-equiv`` declaration in the first 16 KB;
+    else UTF-8. Bytes invalid in the chosen encoding become U+FFFD; decoding
+    never fails. A ``str`` is used as is.
+
+    Args:
+        html: The page as fetched (``bytes``) or already decoded (``str``).
+            A :class:`Page` is returned unchanged.
+        url: The address the page was fetched from. Relative links resolve
+            against it; without it they resolve against
+            ``https://english.almayadeen.net``.
+        encoding: The charset from the HTTP ``Content-Type`` header, if any.
+            It wins over the page's own ``<meta>`` declaration.
+
+    Raises:
+        PageDecodeError: the input is compressed or binary data (gzip, PNG,
+            PDF...), larger than :data:`MAX_INPUT_SIZE`, or rejected by lxml.
+        TypeError: *html* is neither bytes nor str.
+    """
+    if isinstance(html, Page):
+        return html
+    if isinstance(html, bytearray | memoryview):
+        html = bytes(html)
+    warnings: list[str] = []
+    if isinstance(html, bytes):
+        if len(html) > MAX_INPUT_SIZE:
+            raise PageDecodeError(f"input is {len(html):,} bytes; the limit is {MAX_INPUT_SIZE:,}", reason="too-large")
+        data, codec, source, warnings = _decode(html, encoding)
+    elif isinstance(html, str):
+        if len(html) > MAX_INPUT_SIZE:
+            raise PageDecodeError(
+                f"input is {len(html):,} characters; the limit is {MAX_INPUT_SIZE:,}", reason="too-large"
+            )
+        data, codec, source = _utf8(html.removeprefix("\ufeff")), "str", "str"
+    else:
+        raise TypeError(f"html must be bytes or str, not {type(html).__name__}")
+
+    parser = _parser()
+    try:
+        root = etree.fromstring(data, parser) if data.strip() else None
+    except (etree.LxmlError, ValueError) as exc:
+        raise PageDecodeError(f"lxml could not parse the input: {exc}", reason="lxml") from exc
+    for entry in parser.error_log:
+        if "Excessive depth" in entry.message or "Huge input" in entry.message:
+            warnings.append(f"the document was cut where libxml2 stopped: {entry.message.strip()}")
+            break
+    empty = root is None
+    if root is None:
+        root = etree.fromstring(_EMPTY_DOC, parser)
+    return Page(
+        root,
+        url=url,
+        encoding=codec,
+        encoding_source=source,
+        empty=empty,
+        warnings=tuple(warnings),
+    )

@@ -1,0 +1,643 @@
+"""Assembly: choose each field's value from its sources, in a declared order.
+
+Every field of :class:`~mayadeen_parse.Article` has an ordered tuple of
+:class:`Source` entries below; the first source that yields a value wins. The
+same table drives :func:`~mayadeen_parse.inspect_page`, which evaluates every
+source to report provenance and disagreements. The field reference in the docs
+lists the same order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from functools import cached_property
+from typing import Any
+
+import attrs
+
+from ._dom import ArticleLayout, Furniture, article_layout, furniture
+from ._errors import NotAnArticleError
+from ._metadata import JsonLdFacts, MetaFacts, SiteFacts, json_ld_facts, meta_facts, site_facts
+from ._model import (
+    Article,
+    Author,
+    BreakingItem,
+    Image,
+    PageContent,
+    Teaser,
+)
+from ._page import Page, load_page
+from ._text import (
+    absolutize,
+    normalize_text,
+    parse_int,
+    parse_iso_datetime,
+    parse_iso_duration,
+    parse_visible_datetime,
+    split_keywords,
+)
+
+__all__ = [
+    "FIELDS",
+    "Context",
+    "Source",
+    "classify",
+    "parse_article",
+    "parse_breaking",
+    "parse_most_read",
+    "parse_page",
+    "parse_read_next",
+    "parse_related",
+]
+
+PageInput = Page | bytes | bytearray | memoryview | str
+
+
+class Context:
+    """Everything known about one page, computed lazily and at most once."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.site: SiteFacts = site_facts(page)
+        self.ld: JsonLdFacts = json_ld_facts(page)
+        self.meta: MetaFacts = meta_facts(page)
+        self.resolved: dict[str, Any] = {}
+
+    @cached_property
+    def furniture(self) -> Furniture:
+        return furniture(self.page)
+
+    @cached_property
+    def dom(self) -> ArticleLayout:
+        return article_layout(
+            self.page,
+            wanted_titles=(
+                _str(self.site.get("title")),
+                _str(self.ld.get("headline")),
+                self.meta.get("og:title"),
+                _strip_site_name(self.meta.title),
+            ),
+            descriptions=(
+                _str(self.site.get("description")),
+                _str(self.ld.get("description")),
+                self.meta.get("description"),
+                self.meta.get("og:description"),
+            ),
+        )
+
+
+@attrs.frozen
+class Source:
+    """One place a field's value can come from."""
+
+    name: str
+    """``"<source>:<key>"``: ``tawsiyat:title``, ``json-ld:headline``,
+    ``meta:og:title``, ``markup:h1``, ``argument:url``..."""
+    get: Callable[[Context], Any]
+    """Reads the raw value (``None`` when absent)."""
+    norm: Callable[[Any, Context], Any] = attrs.field(default=lambda raw, ctx: raw)
+    """Turns the raw value into the field's value, or ``None``."""
+
+
+# --- normalisers ------------------------------------------------------------
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _text(raw: Any, ctx: Context) -> str | None:
+    return normalize_text(raw) if isinstance(raw, str) else None
+
+
+def _url(raw: Any, ctx: Context) -> str | None:
+    if isinstance(raw, dict):
+        raw = raw.get("@id") or raw.get("url")
+    return absolutize(raw, ctx.page.base_url) if isinstance(raw, str) else None
+
+
+def _when(raw: Any, ctx: Context) -> Any:
+    return parse_iso_datetime(raw)
+
+
+def _visible_when(raw: Any, ctx: Context) -> Any:
+    return parse_visible_datetime(raw) if isinstance(raw, str) else None
+
+
+def _int(raw: Any, ctx: Context) -> int | None:
+    return parse_int(raw)
+
+
+def _post_id(raw: Any, ctx: Context) -> str | None:
+    if isinstance(raw, dict):  # schema.org PropertyValue
+        raw = raw.get("value")
+    number = parse_int(raw)
+    return str(number) if number is not None else None
+
+
+def _keywords(raw: Any, ctx: Context) -> tuple[str, ...] | None:
+    return split_keywords(raw) or None
+
+
+def _tuple(raw: Any, ctx: Context) -> Any:
+    return tuple(raw) or None if raw is not None else None
+
+
+_SITE_SUFFIX_RE = re.compile(r"\s*[|\-\u2013\u2014:]\s*Al\s*Mayadeen(?:\s+English)?\s*$", re.I)
+
+
+def _strip_site_name(value: str | None) -> str | None:
+    return normalize_text(_SITE_SUFFIX_RE.sub("", value)) if value else None
+
+
+def _page_title(raw: Any, ctx: Context) -> str | None:
+    return _strip_site_name(raw) if isinstance(raw, str) else None
+
+
+_KINDS = {
+    "news": "news",
+    "opinion": "opinion",
+    "opinions": "opinion",
+    "analysis": "analysis",
+    "analyses": "analysis",
+    "blog": "blog",
+    "blogs": "blog",
+    "feature": "feature",
+    "features": "feature",
+    "video": "video",
+    "videos": "video",
+    "newsfeed": "video",
+    "video features": "video",
+    "video-features": "video",
+    "explainers": "video",
+    "explainer": "video",
+    "tv": "video",
+    "digital series": "video",
+    "digital-series": "video",
+    "infograph": "infograph",
+    "infographs": "infograph",
+    "infographic": "infograph",
+    "infographics": "infograph",
+    "in pictures": "gallery",
+    "in-pictures": "gallery",
+    "gallery": "gallery",
+    "photos": "gallery",
+    "live": "live",
+}
+_LD_KINDS = {
+    "VideoObject": "video",
+    "OpinionNewsArticle": "opinion",
+    "AnalysisNewsArticle": "analysis",
+    "BlogPosting": "blog",
+    "ImageGallery": "gallery",
+    "MediaGallery": "gallery",
+    "LiveBlogPosting": "live",
+}
+
+
+def _kind(raw: Any, ctx: Context) -> str | None:
+    name = normalize_text(raw) if isinstance(raw, str) else None
+    if name is None:
+        return None
+    name = name.lower()
+    return _KINDS.get(name, name.replace(" ", "-"))
+
+
+def _path_parts(url: str | None) -> list[str]:
+    if not url or "//" not in url:
+        return []
+    path = url.split("//", 1)[1].partition("/")[2].split("?", 1)[0].split("#", 1)[0]
+    return [part for part in path.split("/") if part]
+
+
+def _kind_from_url(raw: Any, ctx: Context) -> str | None:
+    parts = _path_parts(raw)
+    if len(parts) >= 3 and parts[0] == "news":
+        return "news"
+    if len(parts) >= 3 and parts[0] == "articles":
+        return _KINDS.get(parts[1].lower())
+    if len(parts) >= 2 and parts[0] == "videos":
+        return "video"
+    if len(parts) >= 2 and parts[0] in ("infographs", "in-pictures"):
+        return _KINDS[parts[0]]
+    return None
+
+
+def _kind_from_ld(raw: Any, ctx: Context) -> str | None:
+    for kind in raw or ():
+        if kind in _LD_KINDS:
+            return _LD_KINDS[kind]
+    return None
+
+
+def _news_from_ld(raw: Any, ctx: Context) -> str | None:
+    return "news" if raw and ("NewsArticle" in raw or "ReportageNewsArticle" in raw) else None
+
+
+# Section names as the site's menu writes them, by URL slug.
+_SECTIONS = {
+    "politics": "Politics",
+    "economy": "Economy",
+    "sports": "Sports",
+    "arts-culture": "Arts&Culture",
+    "health": "Health",
+    "miscellaneous": "Miscellaneous",
+    "technology": "Technology",
+    "environment": "Environment",
+    "opinion": "Opinion",
+    "analysis": "Analysis",
+    "blog": "Blog",
+    "features": "Features",
+    "newsfeed": "NewsFeed",
+    "video-features": "Video Features",
+    "explainers": "Explainers",
+    "tv": "TV",
+    "digital-series": "Digital Series",
+}
+
+
+def _section_from_url(raw: Any, ctx: Context) -> str | None:
+    parts = _path_parts(raw)
+    if len(parts) >= 3 and parts[0] in ("news", "articles", "videos"):
+        return _SECTIONS.get(parts[1].lower())
+    return None
+
+
+def _first_text(raw: Any, ctx: Context) -> str | None:
+    if isinstance(raw, list):
+        raw = next((x for x in raw if isinstance(x, str) and x.strip()), None)
+    return _text(raw, ctx)
+
+
+_NAME_SPLIT_RE = re.compile(r"\s*(?:[,;\u060c]|\band\b)\s*")
+
+
+def _authors_from_names(raw: Any, ctx: Context) -> tuple[Author, ...] | None:
+    if isinstance(raw, str):
+        raw = _NAME_SPLIT_RE.split(raw)
+    if not isinstance(raw, list | tuple):
+        return None
+    names: dict[str, Author] = {}
+    for item in raw:
+        name = normalize_text(item) if isinstance(item, str) else None
+        if name:
+            names.setdefault(name.casefold(), Author(name=name.removeprefix("By ").strip() or name))
+    return tuple(names.values()) or None
+
+
+def _authors_from_ld(raw: Any, ctx: Context) -> tuple[Author, ...] | None:
+    items = raw if isinstance(raw, list) else [raw]
+    authors: dict[str, Author] = {}
+    for item in items:
+        if isinstance(item, str):
+            for author in _authors_from_names(item, ctx) or ():
+                authors.setdefault(author.name.casefold(), author)
+        elif isinstance(item, dict):
+            name = normalize_text(item.get("name")) if isinstance(item.get("name"), str) else None
+            if name:
+                url = item.get("url") or item.get("@id")
+                authors.setdefault(
+                    name.casefold(),
+                    Author(name=name, url=absolutize(url, ctx.page.base_url) if isinstance(url, str) else None),
+                )
+    return tuple(authors.values()) or None
+
+
+def _image_url(raw: Any, ctx: Context) -> Image | None:
+    if isinstance(raw, list):
+        raw = raw[0] if raw else None
+    if isinstance(raw, dict):
+        raw = raw.get("url") or raw.get("contentUrl") or raw.get("@id")
+    url = absolutize(raw, ctx.page.base_url) if isinstance(raw, str) else None
+    return Image(url=url) if url else None
+
+
+def _dom_published(ctx: Context) -> Any:
+    return ctx.dom.date_attr
+
+
+# --- the field table ------------------------------------------------------------
+
+S = Source
+
+
+def _site(key: str) -> Callable[[Context], Any]:
+    return lambda ctx: ctx.site.get(key)
+
+
+def _ld(key: str) -> Callable[[Context], Any]:
+    return lambda ctx: ctx.ld.get(key)
+
+
+def _meta(key: str) -> Callable[[Context], Any]:
+    return lambda ctx: ctx.meta.get(key)
+
+
+def _classes(mapping: str) -> Callable[[Context], Any]:
+    return lambda ctx: ctx.site.classes_of(mapping) or None
+
+
+#: Field name → its sources, best first. Mirrors docs/fields.md.
+FIELDS: Mapping[str, tuple[Source, ...]] = {
+    "url": (
+        S("tawsiyat:url", _site("url"), _url),
+        S("meta:canonical", lambda ctx: ctx.meta.canonical, _url),
+        S("meta:og:url", _meta("og:url"), _url),
+        S("json-ld:mainEntityOfPage", _ld("mainEntityOfPage"), _url),
+        S("json-ld:url", _ld("url"), _url),
+        S("argument:url", lambda ctx: ctx.page.url, _url),
+    ),
+    "post_id": (
+        S("tawsiyat:postid", _site("postid"), _post_id),
+        S("meta:postid", _meta("postid"), _post_id),
+        S("json-ld:identifier", _ld("identifier"), _post_id),
+        S("markup:data-id", lambda ctx: ctx.dom.post_id, _post_id),
+    ),
+    "language": (
+        S("tawsiyat:lang", _site("lang"), _text),
+        S("json-ld:inLanguage", _ld("inLanguage"), _first_text),
+        S("markup:html-lang", lambda ctx: ctx.meta.lang, _text),
+    ),
+    "kind": (
+        S("tawsiyat:type", _site("type"), lambda raw, ctx: "video" if raw == "video" else None),
+        S("tawsiyat:class:posttype", lambda ctx: next(iter(ctx.site.classes_of("posttype")), None), _kind),
+        S("url:path", lambda ctx: ctx.resolved.get("url"), _kind_from_url),
+        S("json-ld:@type", lambda ctx: ctx.ld.types or None, _kind_from_ld),
+        S("json-ld:@type:NewsArticle", lambda ctx: ctx.ld.types or None, _news_from_ld),
+    ),
+    "title": (
+        S("tawsiyat:title", _site("title"), _text),
+        S("json-ld:headline", _ld("headline"), _text),
+        S("markup:h1", lambda ctx: ctx.dom.title, _text),
+        S("meta:og:title", _meta("og:title"), _text),
+        S("meta:twitter:title", _meta("twitter:title"), _text),
+        S("meta:title", lambda ctx: ctx.meta.title, _page_title),
+    ),
+    "summary": (
+        S("tawsiyat:description", _site("description"), _text),
+        S("json-ld:description", _ld("description"), _text),
+        S("markup:summary", lambda ctx: ctx.dom.summary, _text),
+        S("meta:description", _meta("description"), _text),
+        S("meta:og:description", _meta("og:description"), _text),
+    ),
+    "section": (
+        S("tawsiyat:class:category", lambda ctx: next(iter(ctx.site.classes_of("category")), None), _text),
+        S("json-ld:articleSection", _ld("articleSection"), _first_text),
+        S("meta:article:section", _meta("article:section"), _text),
+        S("url:path", lambda ctx: ctx.resolved.get("url"), _section_from_url),
+    ),
+    "authors": (
+        S("tawsiyat:class:author", _classes("author"), _authors_from_names),
+        S("tawsiyat:author", _site("author"), _authors_from_names),
+        S("json-ld:author", _ld("author"), _authors_from_ld),
+        S("meta:author", _meta("author"), _authors_from_names),
+        S("markup:byline", lambda ctx: ctx.dom.authors or None, _tuple),
+    ),
+    "source": (S("markup:byline-source", lambda ctx: ctx.dom.source, _text),),
+    "published": (
+        S("tawsiyat:published_time", _site("published_time"), _when),
+        S("json-ld:datePublished", _ld("datePublished"), _when),
+        S("meta:article:published_time", _meta("article:published_time"), _when),
+        S("markup:time-datetime", _dom_published, _when),
+        S("markup:byline-date", lambda ctx: ctx.dom.date_raw, _visible_when),
+    ),
+    "modified": (
+        S("tawsiyat:last_updated", _site("last_updated"), _when),
+        S("json-ld:dateModified", _ld("dateModified"), _when),
+        S("meta:article:modified_time", _meta("article:modified_time"), _when),
+        S("meta:og:updated_time", _meta("og:updated_time"), _when),
+    ),
+    "read_time_minutes": (S("markup:read-time", lambda ctx: ctx.dom.read_time, _int),),
+    "word_count": (
+        S("tawsiyat:word_count", _site("word_count"), _int),
+        S("json-ld:wordCount", _ld("wordCount"), _int),
+    ),
+    "video_duration_seconds": (
+        S("tawsiyat:video_duration", _site("video_duration"), lambda raw, ctx: parse_int(raw) or None),
+        S("json-ld:duration", _ld("duration"), lambda raw, ctx: parse_iso_duration(raw) or None),
+    ),
+    "lead_image": (
+        S("markup:lead-figure", lambda ctx: ctx.dom.lead_image, lambda raw, ctx: raw),
+        S("tawsiyat:thumbnail", _site("thumbnail"), _image_url),
+        S("json-ld:image", _ld("image"), _image_url),
+        S("json-ld:thumbnailUrl", _ld("thumbnailUrl"), _image_url),
+        S("meta:og:image", _meta("og:image"), _image_url),
+    ),
+    "body": (S("markup:body", lambda ctx: ctx.dom.body or None, _tuple),),
+    "tags": (S("markup:tags", lambda ctx: ctx.dom.tags or None, _tuple),),
+    "keywords": (
+        S("tawsiyat:keywords", _site("keywords"), _keywords),
+        S("json-ld:keywords", _ld("keywords"), _keywords),
+        S("meta:keywords", _meta("keywords"), _keywords),
+        S("meta:news_keywords", _meta("news_keywords"), _keywords),
+    ),
+    "countries": (S("tawsiyat:class:country", _classes("country"), _keywords),),
+    "coverage": (S("tawsiyat:class:coverage", _classes("coverage"), _keywords),),
+    "see_also": (S("markup:read-next-promos", lambda ctx: ctx.dom.see_also or None, _tuple),),
+    "related": (S("markup:related", lambda ctx: ctx.furniture.blocks["related"].items or None, _tuple),),
+}
+
+_EMPTY: dict[str, Any] = {
+    name: (() if attrs.fields_dict(Article)[name].default == () else None) for name in FIELDS if name != "title"
+}
+
+
+def resolve(ctx: Context, name: str) -> Any:
+    """The first value any of the field's sources gives (cached)."""
+    if name in ctx.resolved:
+        return ctx.resolved[name]
+    value = None
+    for source in FIELDS[name]:
+        raw = source.get(ctx)
+        if raw is None:
+            continue
+        value = source.norm(raw, ctx)
+        if value is not None:
+            break
+    if name == "authors" and value:
+        value = _merge_author_urls(ctx, value)
+    ctx.resolved[name] = value
+    return value
+
+
+def _merge_author_urls(ctx: Context, authors: tuple[Author, ...]) -> tuple[Author, ...]:
+    """Keep the winning names; take each missing URL from any other source."""
+    if all(a.url for a in authors):
+        return authors
+    urls: dict[str, str] = {}
+    for source in FIELDS["authors"]:
+        raw = source.get(ctx)
+        others = source.norm(raw, ctx) if raw is not None else None
+        for other in others or ():
+            if other.url:
+                urls.setdefault(other.name.casefold(), other.url)
+    return tuple(a if a.url else Author(name=a.name, url=urls.get(a.name.casefold())) for a in authors)
+
+
+# --- what kind of page --------------------------------------------------------
+
+_NOT_ARTICLE_TYPES = {
+    "page": "page",
+    "section": "section",
+    "category": "section",
+    "tag": "section",
+    "author": "section",
+    "list": "section",
+    "search": "section",
+    "home": "home",
+    "homepage": "home",
+}
+_LISTING_LD = frozenset({"CollectionPage", "ItemList", "SearchResultsPage", "WebSite", "ProfilePage"})
+
+
+def classify(ctx: Context) -> tuple[str, str]:
+    """``(kind, evidence)``: ``kind`` is ``"article"`` or why the page is not one."""
+    page = ctx.page
+    if page.empty:
+        return "empty", "the document is empty"
+    site_type = ctx.site.get("type")
+    if isinstance(site_type, str) and site_type.strip():
+        label = site_type.strip().lower()
+        if label in _NOT_ARTICLE_TYPES:
+            return _NOT_ARTICLE_TYPES[label], f"the tawsiyat block says type {site_type!r}"
+        if label in ("article", "video", "post", "news", "opinion", "analysis", "infograph", "gallery"):
+            return "article", f"the tawsiyat block says type {site_type!r}"
+    if ctx.ld.types:
+        return "article", f"JSON-LD describes a {ctx.ld.types[0]}"
+    url = resolve(ctx, "url") or page.url
+    parts = _path_parts(url)
+    if parts and parts[0] == "live" and len(parts) == 1:
+        return "live", "the URL is the live stream page"
+    og_type = (ctx.meta.get("og:type") or "").strip().lower()
+    if og_type == "article":
+        return "article", "og:type is 'article'"
+    if set(ctx.ld.all_types) & _LISTING_LD:
+        return (
+            "home" if not parts else "section"
+        ), f"JSON-LD describes a {sorted(set(ctx.ld.all_types) & _LISTING_LD)[0]}"
+    if og_type == "website":
+        return ("home" if not parts else "section"), "og:type is 'website'"
+    dom = ctx.dom
+    if dom.title_el is not None and (dom.body or dom.date_raw or dom.authors):
+        return "article", "the markup has a headline with a body or byline"
+    if url and not parts:
+        return "home", "the URL is the site's home page"
+    if dom.title_el is None:
+        return "unknown", "no headline (<h1>) and no article metadata"
+    return "unknown", "a headline but no body, byline or article metadata"
+
+
+# --- public entry points ---------------------------------------------------------
+
+
+def _context(page_or_html: PageInput, url: str | None) -> Context:
+    page = load_page(page_or_html, url=url)
+    cached: Context | None = page._cache.get("context")
+    if cached is None:
+        cached = Context(page)
+        page._cache["context"] = cached
+    return cached
+
+
+def _build(ctx: Context) -> Article:
+    kind, evidence = classify(ctx)
+    if kind != "article":
+        where = ctx.page.url or resolve(ctx, "url")
+        raise NotAnArticleError(
+            f"not an article page ({kind}): {evidence}; expected a news, opinion, analysis or video page"
+            + (f" [{where}]" if where else ""),
+            kind=kind,
+            url=where,
+        )
+    values = {name: resolve(ctx, name) for name in FIELDS}
+    title = values.pop("title")
+    if title is None:
+        raise NotAnArticleError(
+            "the page looks like an article but has no headline: no tawsiyat title, JSON-LD headline, <h1>, "
+            "og:title or <title>",
+            kind="unknown",
+            url=values.get("url"),
+        )
+    for name, value in values.items():
+        if value is None:
+            values[name] = _EMPTY[name]
+    return Article(title=title, **values)
+
+
+def parse_article(page_or_html: PageInput, *, url: str | None = None) -> Article:
+    """Parse an article page into an :class:`~mayadeen_parse.Article`.
+
+    Args:
+        page_or_html: A :class:`Page` from :func:`load_page`, or the page's
+            bytes or text (then parsed here; pass a ``Page`` to parse once
+            and call several helpers).
+        url: Where the page was fetched from, when *page_or_html* is not
+            already a ``Page``. Relative links resolve against it; it is the
+            article's URL when the page states no canonical URL.
+
+    Raises:
+        NotAnArticleError: the page is a section index, the home page, a
+            ``type: page``, an error or empty document.
+        PageDecodeError: the input is not HTML at all (see :func:`load_page`).
+    """
+    ctx = _context(page_or_html, url)
+    cached: Article | None = ctx.page._cache.get("article")
+    if cached is None:
+        cached = _build(ctx)
+        ctx.page._cache["article"] = cached
+    return cached
+
+
+def _block(page_or_html: PageInput, kind: str) -> tuple[Any, ...]:
+    page = load_page(page_or_html)
+    return furniture(page).blocks[kind].items
+
+
+def parse_breaking(page: PageInput) -> tuple[BreakingItem, ...]:
+    """The BREAKING ticker's items in page order (newest first); ``()`` when
+    the page has no ticker. Works on any page: articles, indexes, home."""
+    return _block(page, "breaking")
+
+
+def parse_most_read(page: PageInput) -> tuple[Teaser, ...]:
+    """The Most Read list; rank is the position. ``()`` when absent."""
+    return _block(page, "most_read")
+
+
+def parse_related(page: PageInput) -> tuple[Teaser, ...]:
+    """The Related News box (the same items as :attr:`Article.related`)."""
+    return _block(page, "related")
+
+
+def parse_read_next(page: PageInput) -> tuple[Teaser, ...]:
+    """The Read Next cards: section, headline, image with its caption."""
+    return _block(page, "read_next")
+
+
+def parse_page(page_or_html: PageInput, *, url: str | None = None) -> PageContent:
+    """Everything on the page from one parse: the article (``None`` when the
+    page is not an article) and the four furniture lists. Never raises
+    :class:`NotAnArticleError`."""
+    ctx = _context(page_or_html, url)
+    kind, _ = classify(ctx)
+    article = parse_article(ctx.page) if kind == "article" else None
+    if article is None and kind == "article":  # pragma: no cover - defensive
+        kind = "unknown"
+    blocks = ctx.furniture.blocks
+    return PageContent(
+        url=article.url if article is not None else (resolve(ctx, "url") or ctx.page.url),
+        kind=kind,
+        article=article,
+        breaking=blocks["breaking"].items,
+        most_read=blocks["most_read"].items,
+        related=blocks["related"].items,
+        read_next=blocks["read_next"].items,
+    )
+
+
+def iter_sources(ctx: Context, name: str) -> Iterable[tuple[Source, Any, Any]]:
+    """Every source of a field with its raw and normalised value (for reports)."""
+    for source in FIELDS[name]:
+        raw = source.get(ctx)
+        yield source, raw, (source.norm(raw, ctx) if raw is not None else None)

@@ -1,0 +1,444 @@
+"""Pure, idempotent normalisers: text, URLs, numbers, dates and the site's clock.
+
+Every string the library returns went through one of these functions; the
+extractors never call ``.strip()`` on their own.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from urllib.parse import urljoin
+
+__all__ = [
+    "BR",
+    "SITE_ORIGIN",
+    "absolutize",
+    "beirut_offset",
+    "looks_like_story_path",
+    "normalize_lines",
+    "normalize_text",
+    "parse_int",
+    "parse_iso_datetime",
+    "parse_iso_duration",
+    "parse_visible_date",
+    "parse_visible_datetime",
+    "split_credit",
+    "split_keywords",
+    "to_site_time",
+]
+
+SITE_ORIGIN = "https://english.almayadeen.net"
+
+#: Marker the DOM walker writes for ``<br>``; :func:`normalize_lines` turns it
+#: into a newline. A private-use code point cannot occur in the site's text.
+BR = "\ue000"
+
+# Invisible format characters that change nothing a reader sees: zero-width
+# space, word joiner, BOM, soft hyphen, Arabic letter mark, LRM/RLM and the
+# bidi embeddings, overrides and isolates. ZWJ and ZWNJ (U+200D, U+200C) are
+# kept: emoji sequences and Persian/Arabic spelling need them.
+_INVISIBLE = dict.fromkeys(
+    map(
+        ord,
+        "\u200b\u2060\ufeff\u00ad\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+    )
+)
+_INVISIBLE_RE = re.compile("[\u200b\u2060\ufeff\u00ad\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Lone surrogates cannot be encoded; lxml silently drops text holding them.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def normalize_text(text: str | None) -> str | None:
+    """Collapse whitespace, drop invisible marks; ``None`` for empty results.
+
+    Any run of whitespace (NBSP, thin spaces, newlines, tabs included) becomes
+    one space; zero-width and bidi control marks are removed; the ends are
+    trimmed. Idempotent.
+
+    >>> normalize_text("  Blinken\\xa0claims \\u200bUS\\n 'working' ")
+    "Blinken claims US 'working'"
+    >>> normalize_text(" \\xa0\\u200e ") is None
+    True
+    >>> normalize_text(None) is None
+    True
+    """
+    if not text:
+        return None
+    if _INVISIBLE_RE.search(text):
+        text = text.translate(_INVISIBLE)
+    if _SURROGATE_RE.search(text):
+        text = _SURROGATE_RE.sub("\ufffd", text)
+    return " ".join(text.split()) or None
+
+
+def normalize_lines(text: str | None) -> str | None:
+    """Like :func:`normalize_text`, but each :data:`BR` marker becomes ``"\\n"``.
+
+    Empty lines are dropped, so ``<br><br>`` gives one newline.
+
+    >>> normalize_lines("first line \\ue000\\ue000  second\\n line \\ue000")
+    'first line\\nsecond line'
+    """
+    if not text:
+        return None
+    if BR not in text:
+        return normalize_text(text)
+    lines = [line for line in map(normalize_text, text.split(BR)) if line]
+    return "\n".join(lines) or None
+
+
+_WAYBACK_RE = re.compile(r"^(?:https?://web\.archive\.org)?/web/\d+[a-z_]*/(https?://.+)$")
+_IGNORED_SCHEMES = ("javascript:", "data:", "about:", "#")
+
+
+def absolutize(href: str | None, base: str = SITE_ORIGIN) -> str | None:
+    """Resolve *href* against *base*; ``None`` for empty and non-navigable links.
+
+    Absolute URLs are kept as given. Links rewritten by the Wayback Machine
+    (``/web/<timestamp>/https://...``) are unwrapped to the original URL.
+    ``javascript:``, ``data:`` and fragment-only links give ``None``. A
+    ``<base href>`` in the page is never consulted.
+
+    >>> absolutize("/news/politics/x")
+    'https://english.almayadeen.net/news/politics/x'
+    >>> absolutize("https://web.archive.org/web/2023id_/https://english.almayadeen.net/tags/gaza")
+    'https://english.almayadeen.net/tags/gaza'
+    >>> absolutize("javascript:void(0)") is None
+    True
+    """
+    if not href:
+        return None
+    href = href.strip()
+    if "\n" in href or "\t" in href or "\r" in href:
+        # WHATWG URL parsing removes ASCII tab and newline anywhere in a URL.
+        href = href.replace("\n", "").replace("\t", "").replace("\r", "")
+    if not href or href.startswith(_IGNORED_SCHEMES):
+        return None
+    if "/web/" in href:
+        match = _WAYBACK_RE.match(href)
+        if match:
+            return match.group(1)
+    if href.startswith(("https://", "http://")):
+        return href
+    if href.startswith("/") and not href.startswith("//") and base == SITE_ORIGIN:
+        return SITE_ORIGIN + href
+    try:
+        url = urljoin(base, href)
+    except ValueError:  # e.g. an invalid IPv6 literal in the host
+        return None
+    if "/web/" in url:
+        match = _WAYBACK_RE.match(url)
+        if match:
+            return match.group(1)
+    return url or None
+
+
+_SECTION_ROOTS = frozenset({"news", "articles", "videos"})
+_STORY_ROOTS = frozenset({"infographs", "in-pictures", "live", "coverage", "programs"})
+
+
+def looks_like_story_path(url: str) -> bool:
+    """Whether *url* has the shape of a story on the site, not an index.
+
+    Stories live at ``/news/<section>/<slug>``, ``/articles/<kind>/<slug>``,
+    ``/videos/<kind>/<slug>``, ``/infographs/<slug>`` and
+    ``/in-pictures/<slug>``; ``/news/politics`` or ``/tags/gaza`` are indexes.
+    Links to other hosts count as stories when their path is deep enough.
+
+    >>> looks_like_story_path("https://english.almayadeen.net/news/politics/some-slug")
+    True
+    >>> looks_like_story_path("https://english.almayadeen.net/news/politics")
+    False
+    >>> looks_like_story_path("https://english.almayadeen.net/tags/gaza")
+    False
+    """
+    start = url.find("//")
+    path_start = url.find("/", start + 2) if start >= 0 else 0
+    if path_start < 0:
+        return False
+    path = url[path_start:].split("?", 1)[0].split("#", 1)[0]
+    parts = [part for part in path.split("/") if part]
+    if not parts:
+        return False
+    root = parts[0].lower()
+    if root in _SECTION_ROOTS:
+        return len(parts) >= 3
+    if root in _STORY_ROOTS:
+        return len(parts) >= 2
+    if root in {"tags", "tag", "authors", "author", "search", "lite"}:
+        return False
+    return len(parts) >= 3
+
+
+def parse_int(value: object) -> int | None:
+    """A non-negative integer from an int or a string of digits, else ``None``.
+
+    The site writes numbers as strings (``"153"``); thousands separators are
+    accepted.
+
+    >>> parse_int("1,724"), parse_int(542), parse_int("n/a"), parse_int(True)
+    (1724, 542, None, None)
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if value >= 0 else None
+    if isinstance(value, float):
+        return int(value) if value.is_integer() and value >= 0 else None
+    if isinstance(value, str):
+        digits = value.strip().replace(",", "")
+        if digits.isascii() and digits.isdigit() and len(digits) <= 18:
+            return int(digits)
+    return None
+
+
+def split_keywords(value: object) -> tuple[str, ...]:
+    """Keywords from a comma-separated string or a list of strings.
+
+    Split on commas (Latin and Arabic), trimmed, empties dropped, repeats
+    dropped keeping the first occurrence.
+
+    >>> split_keywords("Russia,Russia, Ukraine ,,Gaza")
+    ('Russia', 'Ukraine', 'Gaza')
+    """
+    if isinstance(value, str):
+        raw = value.replace("\u060c", ",").split(",")
+    elif isinstance(value, list | tuple):
+        raw = [item for item in value if isinstance(item, str)]
+        raw = [piece for item in raw for piece in item.replace("\u060c", ",").split(",")]
+    else:
+        return ()
+    seen: dict[str, None] = {}
+    for item in raw:
+        keyword = normalize_text(item)
+        if keyword and keyword not in seen:
+            seen[keyword] = None
+    return tuple(seen)
+
+
+_CREDIT_RE = re.compile(r"\s*\(([^()]{1,120})\)\s*$")
+
+
+def split_credit(caption: str | None) -> tuple[str | None, str | None]:
+    """Split a trailing parenthesised credit off a caption.
+
+    >>> split_credit('Blinken speaks in "Tel Aviv" on Friday, Nov. 3, 2023 (AP)')
+    ('Blinken speaks in "Tel Aviv" on Friday, Nov. 3, 2023', 'AP')
+    >>> split_credit("No credit here")
+    ('No credit here', None)
+    """
+    caption = normalize_text(caption)
+    if caption is None:
+        return None, None
+    match = _CREDIT_RE.search(caption)
+    if match is None:
+        return caption, None
+    credit = normalize_text(match.group(1))
+    rest = normalize_text(caption[: match.start()])
+    return rest, credit
+
+
+# --- the site's clock -------------------------------------------------------
+
+_UTC = _dt.timezone.utc
+_WINTER = _dt.timezone(_dt.timedelta(hours=2))
+_SUMMER = _dt.timezone(_dt.timedelta(hours=3))
+
+
+def _last_sunday(year: int, month: int) -> _dt.date:
+    last = _dt.date(year, month, 31)  # March and October both have 31 days
+    return last - _dt.timedelta(days=(last.weekday() + 1) % 7)
+
+
+def _is_summer_local(local: _dt.datetime) -> bool:
+    # Lebanon since 1999: summer time from the last Sunday of March, 00:00, to
+    # the last Sunday of October, 00:00 (tz database, Rule Lebanon). The hour
+    # skipped in March (00:00-00:59) takes the winter offset, as zoneinfo does.
+    start = _dt.datetime.combine(_last_sunday(local.year, 3), _dt.time(1))
+    end = _dt.datetime.combine(_last_sunday(local.year, 10), _dt.time())
+    return start <= local.replace(tzinfo=None) < end
+
+
+def beirut_offset(local: _dt.datetime) -> _dt.timezone:
+    """The UTC offset of Asia/Beirut for a naive local wall-clock time.
+
+    Built in rather than read from the system's tz database so that the same
+    page gives the same answer on every machine (and on Windows, which has no
+    tz database). Ambiguous times at the end of summer time take the summer
+    offset, like ``zoneinfo`` with ``fold=0``.
+
+    >>> beirut_offset(_dt.datetime(2023, 11, 6, 16, 21))
+    datetime.timezone(datetime.timedelta(seconds=7200))
+    >>> beirut_offset(_dt.datetime(2023, 7, 30, 23, 57))
+    datetime.timezone(datetime.timedelta(seconds=10800))
+    """
+    return _SUMMER if _is_summer_local(local) else _WINTER
+
+
+def _is_summer_utc(utc: _dt.datetime) -> bool:
+    start = _dt.datetime.combine(_last_sunday(utc.year, 3), _dt.time()) - _dt.timedelta(hours=2)
+    end = _dt.datetime.combine(_last_sunday(utc.year, 10), _dt.time()) - _dt.timedelta(hours=3)
+    return start <= utc < end
+
+
+def to_site_time(moment: _dt.datetime) -> _dt.datetime:
+    """Express an aware datetime in Beirut local time (same instant).
+
+    A naive datetime is taken to be Beirut wall-clock time already. An instant
+    too close to the ends of the datetime range to shift is returned as is.
+
+    >>> to_site_time(_dt.datetime(2023, 11, 6, 14, 21, tzinfo=_dt.timezone.utc)).isoformat()
+    '2023-11-06T16:21:00+02:00'
+    """
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        return moment.replace(tzinfo=beirut_offset(moment))
+    try:
+        utc = moment.astimezone(_UTC).replace(tzinfo=None)
+        return moment.astimezone(_SUMMER if _is_summer_utc(utc) else _WINTER)
+    except (OverflowError, ValueError):
+        return moment
+
+
+_ISO_RE = re.compile(
+    r"^\s*(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?"
+    r"\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?\s*$"
+)
+
+
+def parse_iso_datetime(value: object) -> _dt.datetime | None:
+    """An aware datetime in site local time from an ISO 8601 string.
+
+    Offsets (``+03:00``, ``+0300``, ``Z``) are honoured; a value without an
+    offset is read as Beirut local time; a date without a time gives ``None``
+    (never a made-up midnight).
+
+    >>> parse_iso_datetime("2023-11-06T14:21:00Z").isoformat()
+    '2023-11-06T16:21:00+02:00'
+    >>> parse_iso_datetime("2023-07-30T23:57:00+03:00").isoformat()
+    '2023-07-30T23:57:00+03:00'
+    >>> parse_iso_datetime("2023-11-06") is None
+    True
+    """
+    if not isinstance(value, str) or len(value) > 64:
+        return None
+    match = _ISO_RE.match(value)
+    if match is None:
+        return None
+    year, month, day, hour, minute, second, fraction, zone = match.groups()
+    try:
+        micro = int((fraction or "0")[:6].ljust(6, "0"))
+        moment = _dt.datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0), micro)
+        if zone in (None, ""):
+            return to_site_time(moment)
+        if zone in ("Z", "z"):
+            tz = _UTC
+        else:
+            sign = -1 if zone[0] == "-" else 1
+            digits = zone[1:].replace(":", "")
+            hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
+            tz = _dt.timezone(sign * _dt.timedelta(hours=hours, minutes=minutes))
+        return to_site_time(moment.replace(tzinfo=tz))
+    except (ValueError, OverflowError):
+        return None
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# "6 Nov 2023 16:21", "6 November 2023, 16:21", "Nov 6, 2023 16:21"
+_VISIBLE_RE = re.compile(
+    rf"(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH_ALT})\.?,?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<m2>{_MONTH_ALT})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}}))"
+    r"(?:,?\s+(?:at\s+)?(?P<h>\d{1,2}):(?P<mi>\d{2}))?",
+    re.IGNORECASE,
+)
+
+
+def _visible_parts(text: str | None) -> tuple[_dt.date, tuple[int, int] | None] | None:
+    if not text or len(text) > 200:
+        return None
+    match = _VISIBLE_RE.search(text)
+    if match is None:
+        return None
+    groups = match.groupdict()
+    day = groups["d1"] or groups["d2"]
+    month = _MONTHS[(groups["m1"] or groups["m2"]).lower()]
+    year = groups["y1"] or groups["y2"]
+    try:
+        date = _dt.date(int(year), month, int(day))
+    except ValueError:
+        return None
+    clock = None
+    if groups["h"] is not None:
+        hour, minute = int(groups["h"]), int(groups["mi"])
+        if hour < 24 and minute < 60:
+            clock = (hour, minute)
+    return date, clock
+
+
+def parse_visible_date(text: str | None) -> _dt.date | None:
+    """The day a teaser shows (``8 Nov 2025``) as a :class:`datetime.date`.
+
+    >>> parse_visible_date("8 Nov 2025")
+    datetime.date(2025, 11, 8)
+    """
+    parts = _visible_parts(text)
+    return parts[0] if parts else None
+
+
+def parse_visible_datetime(text: str | None) -> _dt.datetime | None:
+    """A byline time (``6 Nov 2023 16:21``, Beirut local) as an aware datetime.
+
+    ``None`` when the text has no time of day: a day alone is not a datetime.
+
+    >>> parse_visible_datetime("6 Nov 2023 16:21").isoformat()
+    '2023-11-06T16:21:00+02:00'
+    >>> parse_visible_datetime("6 Nov 2023") is None
+    True
+    """
+    parts = _visible_parts(text)
+    if parts is None or parts[1] is None:
+        return None
+    date, (hour, minute) = parts[0], parts[1]
+    return to_site_time(_dt.datetime(date.year, date.month, date.day, hour, minute))
+
+
+_DURATION_RE = re.compile(r"^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$")
+
+
+def parse_iso_duration(value: object) -> int | None:
+    """Seconds from an ISO 8601 duration (``PT2M39S``) or a number.
+
+    >>> parse_iso_duration("PT2M39S"), parse_iso_duration("159")
+    (159, 159)
+    """
+    number = parse_int(value)
+    if number is not None:
+        return number
+    if not isinstance(value, str) or len(value) > 40:
+        return None
+    match = _DURATION_RE.match(value.strip().upper())
+    if match is None or not any(match.groups()):
+        return None
+    days, hours, minutes, seconds = (float(group or 0) for group in match.groups())
+    return int(days * 86400 + hours * 3600 + minutes * 60 + seconds)

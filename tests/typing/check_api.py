@@ -1,0 +1,30 @@
+"""Checked by mypy (``files`` in pyproject.toml), never run by pytest.
+
+It pins the public types: a change that breaks a user's type-checked code
+breaks this file.
+"""
+
+import datetime
+
+import mayadeen_parse as mp
+
+page: mp.Page = mp.load_page(b"<html></html>", url="https://english.almayadeen.net/", encoding="utf-8")
+article: mp.Article = mp.parse_article(page)
+title: str = article.title
+summary: str | None = article.summary
+published: datetime.datetime | None = article.published
+authors: tuple[mp.Author, ...] = article.authors
+paragraphs: tuple[str, ...] = article.paragraphs
+text: str = article.text
+for block in article.body:
+    if isinstance(block, mp.Paragraph):
+        links: tuple[mp.Link, ...] = block.links
+breaking: tuple[mp.BreakingItem, ...] = mp.parse_breaking(b"<html></html>")
+most_read: tuple[mp.Teaser, ...] = mp.parse_most_read("<html></html>")
+when: datetime.date | None = most_read[0].published if most_read else None
+content: mp.PageContent = mp.parse_page(page)
+maybe: mp.Article | None = content.article
+as_dict: dict[str, object] = mp.to_dict(article)
+again: mp.Article = mp.article_from_dict(as_dict)
+as_json: str = mp.to_json(article, indent=2)
+error: type[ValueError] = mp.NotAnArticleError
