@@ -85,11 +85,44 @@ _UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _LOWER = _UPPER.lower()
 # Every text node whose whole (collapsed, lower-cased) text is a block
 # heading; the match is done by libxml2, so only headings come back.
+# normalize-space() knows only ASCII whitespace, so NBSP is mapped first.
 _HEADING_TEXTS = etree.XPath(
     "//body//text()[not(parent::script or parent::style)][string-length(.) < 80]"
     f"[contains('|{'|'.join(_HEADING_KIND)}|', "
-    f"concat('|', translate(normalize-space(.), '{_UPPER}', '{_LOWER}'), '|'))]"
+    f"concat('|', translate(normalize-space(translate(., '\u00a0', ' ')), '{_UPPER}', '{_LOWER}'), '|'))]"
 )
+_INLINE_TAGS = frozenset({"span", "b", "strong", "em", "i", "a", "font", "small", "u", "mark", "label", "bdi"})
+# Blocks whose text is running prose: an inline heading word inside one of
+# these starts a sentence ("<p><b>Read next</b>: <a>...</a></p>").
+_PROSE_TAGS = frozenset({"p", "li", "td", "dd", "figcaption", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "a"})
+
+
+def _heading_element(node: Any, wanted: str) -> Element | None:
+    """The element a heading text node names, or None if it is part of prose."""
+    el = node.getparent()
+    if el is None:
+        return None
+    if node.is_tail:
+        el = el.getparent()
+        if el is None or (text_of(el) or "").casefold() != wanted:
+            return None
+    while el.tag in _INLINE_TAGS:
+        parent = el.getparent()
+        if parent is None:
+            return None
+        if (text_of(parent) or "").casefold() == wanted:
+            el = parent
+            continue
+        if parent.tag in _PROSE_TAGS or normalize_text(el.tail):
+            return None
+        following = el.getnext()
+        if following is not None and following.tag in _INLINE_TAGS and text_of(following):
+            return None
+        break
+    if el.tag in ("title", "option", "body", "html"):
+        return None
+    return el
+
 
 # Class names of the reference markup (reconstructed): tried first, so that a
 # change of class names shows in the report as "found by heading".
@@ -258,13 +291,49 @@ def _image(img: Element, base: str, caption_text: str | None, title: str | None 
     return Image(url=url, alt=alt, caption=caption, credit=credit)
 
 
-def _figcaption(el: Element) -> str | None:
-    for cap in el.iter("figcaption"):
-        return text_of(cap)
-    for node in el.iter():
-        if "caption" in (node.get("class") or "").lower() and node.tag != "img":
-            return text_of(node)
+_CAPTION_CLASS_RE = re.compile(r"caption|credit", re.I)
+
+
+def _caption_el(box: Element) -> Element | None:
+    """A ``<figcaption>``, else an element whose class names a caption."""
+    for cap in box.iter("figcaption"):
+        return cap
+    for node in box.iter():
+        if node.tag not in ("img", "picture", "source") and _CAPTION_CLASS_RE.search(node.get("class") or ""):
+            return node
     return None
+
+
+def _figcaption(box: Element) -> str | None:
+    cap = _caption_el(box)
+    return text_of(cap) if cap is not None else None
+
+
+def _figure_box(img: Element) -> tuple[Element, Element | None]:
+    """The element framing an image, and its caption element if it has one.
+
+    ``<figure>`` is the reference markup; a ``<div>`` holding one image and a
+    ``class="...caption..."`` element is the common variant.
+    """
+    node = img
+    for _ in range(3):
+        parent = node.getparent()
+        if parent is None:
+            break
+        if parent.tag == "figure":
+            return parent, _caption_el(parent)
+        if parent.tag in ("picture", "a"):
+            node = parent
+            continue
+        if sum(1 for _ in parent.iter("img")) > 1:
+            break
+        caption = _caption_el(parent)
+        if caption is not None:
+            if text_of(parent) != text_of(caption):
+                break  # other text around: not a figure box
+            return parent, caption
+        node = parent
+    return node, None
 
 
 def _date_in(el: Element) -> Any:
@@ -545,18 +614,11 @@ def furniture(page: Page) -> Furniture:
     heading_elements: list[Element] = []
     navs = _nav_set(root)
     for node in _HEADING_TEXTS(root):
-        el = node.getparent()
-        if el is None:
+        wanted = " ".join(str(node).split()).lower()
+        el = _heading_element(node, wanted)
+        if el is None or _inside(el, navs):
             continue
-        if node.is_tail:
-            el = el.getparent()
-            if el is None:
-                continue
-        elif el.tag == "a" and el.getparent() is not None and len(el.getparent()) == 1:
-            el = el.getparent()  # <h2><a href="/most-read">Most Read</a></h2>
-        if el.tag in ("p", "title", "option", "a") or _inside(el, navs):
-            continue
-        kind = _HEADING_KIND[" ".join(str(node).split()).lower()]
+        kind = _HEADING_KIND[wanted]
         headings.setdefault(kind, []).append(el)
         heading_elements.append(el)
 
@@ -733,7 +795,8 @@ def _article_layout(page: Page, wanted_titles: list[str | None], descriptions: l
     if roots:
         layout.body_roots, layout.body_anchor = tuple(roots), "class"
     else:
-        found = _body_by_structure(root, excluded, layout.title_el, descriptions)
+        outside = frozenset(el for kind, f in furn.blocks.items() if kind != "related" for el in f.elements)
+        found = _body_by_structure(root, excluded, outside, descriptions)
         if found is not None:
             layout.body_roots, layout.body_anchor = (found,), "structure"
 
@@ -820,8 +883,13 @@ def _starts_body(el: Element, layout: ArticleLayout) -> bool:
 
 
 def _body_by_structure(
-    root: Element, excluded: frozenset[Element], title_el: Element | None, descriptions: list[str | None]
+    root: Element, excluded: frozenset[Element], outside: frozenset[Element], descriptions: list[str | None]
 ) -> Element | None:
+    """The element holding most article paragraphs, widened over sibling wrappers.
+
+    *excluded* holds every block whose paragraphs are not the article's;
+    *outside* the blocks that never sit inside the body (all but Related News).
+    """
     wanted = {d for d in (normalize_text(x) for x in descriptions) if d}
     scores: dict[Element, int] = {}
     chains: list[tuple[int, list[Element]]] = []
@@ -845,7 +913,7 @@ def _body_by_structure(
         parent = best.getparent()
         if parent is None or parent.tag in ("body", "html"):
             break
-        if any(_inside(f, {parent}) for f in excluded if f.tag != "nav"):
+        if any(_inside(f, {parent}) for f in outside):
             break
         extra = sum(size for size, chain in chains if parent in chain and best not in chain and chain[0] is not parent)
         extra += sum(size for size, chain in chains if chain[0] is parent)
@@ -866,12 +934,14 @@ def _read_header(layout: ArticleLayout, header: list[Element], base: str, furnit
             layout.date_attr = el.get("datetime")
             layout.date_raw = text_of(el)
             continue
+        if layout.lead_el is not None and _inside(el, {layout.lead_el}):
+            continue
         if layout.lead_el is None and tag in ("figure", "img", "picture"):
             img = _first_img(el)
             if img is not None and not _is_logo(img) and not _inside(el, layout.skip):
-                layout.lead_el = el if tag == "figure" else (el.getparent() if el.getparent().tag == "figure" else el)
-                caption = _figcaption(layout.lead_el) if layout.lead_el.tag == "figure" else None
-                layout.lead_image = _image(img, base, caption)
+                box, caption = (el, _caption_el(el)) if tag == "figure" else _figure_box(img)
+                layout.lead_el = box
+                layout.lead_image = _image(img, base, text_of(caption) if caption is not None else None)
             continue
         raw = _raw(el)
         if len(raw) > 300:
@@ -1112,6 +1182,14 @@ class _Walker:
         else:  # a container with blocks inside
             if _is_ad(el) and not _meaningful_text(el):
                 return
+            img = _first_img(el)
+            if img is not None:
+                box, caption = _figure_box(img)
+                if box is el and caption is not None:
+                    image = _image(img, self.base, text_of(caption))
+                    if image is not None:
+                        self.blocks.append(Figure(image=image))
+                        return
             if _is_share_list(el):
                 return
             if depth > 64:
@@ -1265,7 +1343,8 @@ def _quote(el: Element) -> Block:
     attribution = None
     parts = []
     for node in el.iter("cite", "footer"):
-        attribution = text_of(node)
+        shown = text_of(node)
+        attribution = normalize_text(shown.lstrip("\u2014\u2013-~ ")) if shown else None
         break
     paragraphs = list(el.iter("p"))
     parts = [normalize_lines(_raw(p)) for p in paragraphs] if paragraphs else [normalize_lines(_raw(el))]

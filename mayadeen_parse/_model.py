@@ -281,7 +281,8 @@ class Article:
     """The topic links under the article, in order."""
     keywords: tuple[str, ...] = ()
     """Keywords, split on commas, trimmed, first occurrence kept. Sources:
-    tawsiyat ``keywords``, JSON-LD ``keywords``, ``<meta name=keywords>``."""
+    tawsiyat ``keywords``, JSON-LD ``keywords``, ``<meta name=keywords>``,
+    then the names of the visible tags."""
     countries: tuple[str, ...] = ()
     """Countries the site files the article under (tawsiyat classes with
     mapping ``country``), in order, without repeats."""

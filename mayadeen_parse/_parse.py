@@ -431,6 +431,8 @@ FIELDS: Mapping[str, tuple[Source, ...]] = {
         S("json-ld:keywords", _ld("keywords"), _keywords),
         S("meta:keywords", _meta("keywords"), _keywords),
         S("meta:news_keywords", _meta("news_keywords"), _keywords),
+        # On the site the tags are the keywords; the visible list is the fallback.
+        S("markup:tags", lambda ctx: tuple(tag.name for tag in ctx.dom.tags) or None, _keywords),
     ),
     "countries": (S("tawsiyat:class:country", _classes("country"), _keywords),),
     "coverage": (S("tawsiyat:class:coverage", _classes("coverage"), _keywords),),
@@ -488,6 +490,7 @@ _NOT_ARTICLE_TYPES = {
     "home": "home",
     "homepage": "home",
 }
+_ERROR_RE = re.compile(r"\b(?:404|403|500|not found|page not found|error)\b", re.I)
 _LISTING_LD = frozenset({"CollectionPage", "ItemList", "SearchResultsPage", "WebSite", "ProfilePage"})
 
 
@@ -519,6 +522,8 @@ def classify(ctx: Context) -> tuple[str, str]:
     if og_type == "website":
         return ("home" if not parts else "section"), "og:type is 'website'"
     dom = ctx.dom
+    if _ERROR_RE.search(ctx.meta.title or "") and not (dom.body and dom.authors):
+        return "error", f"the page title says {normalize_text(ctx.meta.title)!r}"
     if dom.title_el is not None and (dom.body or dom.date_raw or dom.authors):
         return "article", "the markup has a headline with a body or byline"
     if url and not parts:
@@ -621,9 +626,14 @@ def parse_page(page_or_html: PageInput, *, url: str | None = None) -> PageConten
     :class:`NotAnArticleError`."""
     ctx = _context(page_or_html, url)
     kind, _ = classify(ctx)
-    article = parse_article(ctx.page) if kind == "article" else None
-    if article is None and kind == "article":  # pragma: no cover - defensive
-        kind = "unknown"
+    article = None
+    if kind == "article":
+        try:
+            article = parse_article(ctx.page)
+        except NotAnArticleError:
+            # Article metadata (og:type, a JSON-LD NewsArticle) but no headline
+            # anywhere: not an article we can return (fuzzing found this).
+            kind = "unknown"
     blocks = ctx.furniture.blocks
     return PageContent(
         url=article.url if article is not None else (resolve(ctx, "url") or ctx.page.url),
