@@ -46,6 +46,7 @@ from ._model import (
     Teaser,
 )
 from ._page import Page
+from ._select import Selector, heading_texts
 from ._text import (
     BR,
     absolutize,
@@ -66,8 +67,10 @@ Element = Any  # lxml.etree._Element; kept loose so the public stubs stay simple
 _css = HTMLTranslator().css_to_xpath
 
 
-def _select(css: str) -> etree.XPath:
-    return etree.XPath(_css(css))
+def _select(css: str) -> Selector:
+    # A Selector gives what the cssselect XPath gives, from one shared scan
+    # per page instead of one full-document XPath pass per selector.
+    return Selector(css)
 
 
 # --- block headings ----------------------------------------------------------
@@ -140,7 +143,7 @@ _BLOCK_CLASSES = {
 }
 
 _ALL_LINKS = etree.XPath("//a[@href]")
-_ALL_H1 = etree.XPath("//h1")
+_ALL_HEADLINES = etree.XPath("//body//h1 | //body//h2 | //body//h3")
 _ALL_P = etree.XPath("//body//p")
 # <div class="p-content"> holds the body paragraphs (seen in public scrapers
 # of the Arabic edition); the others are common CMS names, newest first.
@@ -490,8 +493,8 @@ def _teaser_section(card: Element, title: str, base: str, links: list[Element], 
             continue
         if image is not None and shown in (image.alt, image.caption):
             continue
-        if parse_visible_date(shown) is not None or _CLOCK_RE.match(shown):
-            continue
+        if any(ch.isdigit() for ch in shown):
+            continue  # a rank, a date, "2 hours ago": never a section name
         if _inside(node, set(links)):
             continue
         if _SECTION_CLASS_RE.search(_classes(node)) or _SECTION_CLASS_RE.search(_classes(node.getparent())):
@@ -613,7 +616,7 @@ def furniture(page: Page) -> Furniture:
     headings: dict[str, list[Element]] = {}
     heading_elements: list[Element] = []
     navs = _nav_set(root)
-    for node in _HEADING_TEXTS(root):
+    for node in heading_texts(root, _HEADING_KIND):  # = _HEADING_TEXTS(root), without an XPath predicate per node
         wanted = " ".join(str(node).split()).lower()
         el = _heading_element(node, wanted)
         if el is None or _inside(el, navs):
@@ -625,7 +628,7 @@ def furniture(page: Page) -> Furniture:
     blocks: dict[str, Found] = {}
     for kind in HEADINGS:
         found = Found(kind=kind)
-        for el in _BLOCK_CLASSES[kind](root):
+        for el in _BLOCK_CLASSES[kind](page):
             head = next((h for h in headings.get(kind, ()) if h is el or _inside(h, {el})), None)
             items = _items(kind, [el], {el}, head, base)
             if items or kind == "coverage":
@@ -733,24 +736,44 @@ class ArticleLayout:
     post_id: str | None = None
 
 
+_SITE_NAMES = frozenset({"al mayadeen english", "al mayadeen", "almayadeen", "الميادين", "slogan"})
+
+
 def _best_title(root: Element, wanted: Iterable[str | None], skip: frozenset[Element]) -> tuple[Element | None, str]:
+    """The headline element: ``(element, anchor)``.
+
+    The ``<h1>`` is the reference markup, but scrapers of the Arabic edition
+    (same CMS) read the headline from an ``<h2>``, and a logo may sit in an
+    ``<h1>``: a heading whose text equals a structured title wins first.
+    """
     wanted_set = {w.casefold() for w in (normalize_text(x) for x in wanted) if w}
-    h1s = [h for h in _ALL_H1(root) if not _inside(h, skip) and text_of(h)]
-    for h in h1s:
-        if (text_of(h) or "").casefold() in wanted_set:
-            return h, "h1"
+    headings: list[tuple[Element, str]] = []
+    for h in _ALL_HEADLINES(root):
+        shown = text_of(h)
+        if shown and shown.casefold() not in _SITE_NAMES and not _inside(h, skip):
+            headings.append((h, shown))
+    for level in ("h1", "h2", "h3"):
+        for h, shown in headings:
+            if h.tag == level and shown.casefold() in wanted_set:
+                return h, level
+    h1s = [h for h, _ in headings if h.tag == "h1"]
     in_article = [h for h in h1s if any(a.tag in ("article", "main") for a in h.iterancestors())]
     if in_article:
         return in_article[0], "h1"
     if h1s:
         return max(h1s, key=lambda h: len(text_of(h) or "")), "h1"
     if wanted_set:
-        for el in root.iter("h2", "h3", "div", "span", "p"):
-            if el.tag in ("div", "span", "p") and len(el) > 2:
+        for el in root.iter("div", "span", "p"):
+            if len(el) > 2:
                 continue
             shown = text_of(el)
             if shown and shown.casefold() in wanted_set and not _inside(el, skip):
                 return el, "structure"
+    # No <h1> and nothing to compare with: the first substantial <h2> of the
+    # main content, never a block heading (those are in *skip* or short).
+    for h, shown in headings:
+        if h.tag == "h2" and len(shown) >= 25 and any(a.tag in ("article", "main") for a in h.iterancestors()):
+            return h, "h2"
     return None, "missing"
 
 
@@ -789,7 +812,7 @@ def _article_layout(page: Page, wanted_titles: list[str | None], descriptions: l
         layout.title = text_of(layout.title_el)
 
     # The body: class anchor first, then the element holding most paragraphs.
-    roots = [el for el in _BODY_CLASSES(root) if not _inside(el, furniture_set)]
+    roots = [el for el in _BODY_CLASSES(page) if not _inside(el, furniture_set)]
     roots = [el for el in roots if not any(_inside(el, {other}) for other in roots if other is not el)]
     roots = [el for el in roots if any(True for _ in el.iter("p")) or text_of(el)]
     if roots:
@@ -821,7 +844,7 @@ def _article_layout(page: Page, wanted_titles: list[str | None], descriptions: l
 
     # The summary: class anchor, then equality with a structured description.
     wanted_summaries = {d for d in (normalize_text(x) for x in descriptions) if d}
-    for el in _SUMMARY_CLASSES(region):
+    for el in _SUMMARY_CLASSES(page, region):
         if not _inside(el, body_set) or region_mode:
             layout.summary_el, layout.summary_anchor = el, "class"
             break

@@ -180,6 +180,8 @@ def loads_lenient(text: str) -> tuple[Any, str | None]:
 
     >>> loads_lenient('<![CDATA[ {"a": [1, 2,], } ]]>')
     ({'a': [1, 2]}, None)
+    >>> loads_lenient('var tawsiyat = {"postid": "1"};')
+    ({'postid': '1'}, None)
     >>> loads_lenient('{"a": ')[1]
     'not valid JSON: Expecting value at line 1 column 6'
     """
@@ -195,16 +197,22 @@ def loads_lenient(text: str) -> tuple[Any, str | None]:
     except ValueError as exc:
         first_error = exc
     cleaned = _TRAILING_COMMA_RE.sub(r"\1", _LINE_COMMENT_RE.sub("", _BLOCK_COMMENT_RE.sub("", text)))
-    try:
-        return json.loads(cleaned, strict=False), None
-    except RecursionError:
-        return None, "nested too deeply to decode"
-    except ValueError:
-        message = getattr(first_error, "msg", str(first_error))
-        where = ""
-        if isinstance(first_error, json.JSONDecodeError):
-            where = f" at line {first_error.lineno} column {first_error.colno}"
-        return None, f"not valid JSON: {message}{where}"
+    # A block written as a script ("var tawsiyat = {...};") holds the object
+    # between its first "{" and its last "}".
+    start, end = cleaned.find("{"), cleaned.rfind("}")
+    candidates = [cleaned] if start <= 0 or end < start else [cleaned, cleaned[start : end + 1]]
+    for candidate in candidates:
+        try:
+            return json.loads(candidate, strict=False), None
+        except RecursionError:
+            return None, "nested too deeply to decode"
+        except ValueError:
+            continue
+    message = getattr(first_error, "msg", str(first_error))
+    where = ""
+    if isinstance(first_error, json.JSONDecodeError):
+        where = f" at line {first_error.lineno} column {first_error.colno}"
+    return None, f"not valid JSON: {message}{where}"
 
 
 def _site(blocks: list[str]) -> SiteFacts:

@@ -416,6 +416,10 @@ FIELDS: Mapping[str, tuple[Source, ...]] = {
     "video_duration_seconds": (
         S("tawsiyat:video_duration", _site("video_duration"), lambda raw, ctx: parse_int(raw) or None),
         S("json-ld:duration", _ld("duration"), lambda raw, ctx: parse_iso_duration(raw) or None),
+        # Seen in scrapers of the Arabic edition, which runs the same CMS.
+        S("meta:og:video_duration", _meta("og:video_duration"), lambda raw, ctx: parse_iso_duration(raw) or None),
+        S("meta:og:video:duration", _meta("og:video:duration"), lambda raw, ctx: parse_iso_duration(raw) or None),
+        S("meta:video:duration", _meta("video:duration"), lambda raw, ctx: parse_iso_duration(raw) or None),
     ),
     "lead_image": (
         S("markup:lead-figure", lambda ctx: ctx.dom.lead_image, lambda raw, ctx: raw),
