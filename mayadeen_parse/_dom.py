@@ -147,10 +147,12 @@ _ALL_HEADLINES = etree.XPath("//body//h1 | //body//h2 | //body//h3")
 _ALL_P = etree.XPath("//body//p")
 # <div class="p-content"> holds the body paragraphs (seen in public scrapers
 # of the Arabic edition); the others are common CMS names, newest first.
-_BODY_CLASSES = _select(
+_BODY_CSS = (
     "div.p-content, [itemprop~=articleBody], .article-body, .article-content, "
     ".article__body, .post-content, .entry-content, .story-body"
 )
+_BODY_CLASSES = _select(_BODY_CSS)
+_BODY_CLASS_SELF = etree.XPath(f"boolean({_css(_BODY_CSS, prefix='self::')})")
 # <p class="lg_para summary"> is the standfirst (Arabic edition scrapers).
 _SUMMARY_CLASSES = _select("p.summary, p.lg_para, .article-summary, .standfirst, .excerpt")
 
@@ -597,13 +599,16 @@ def _items(kind: str, roots: list[Element], boundary: set[Element], skip: Elemen
 
 
 def _contentful(el: Element, skip: Element) -> bool:
-    """Whether *el* holds article paragraphs (so is not a block's own box)."""
-    count = 0
+    """Whether *el* holds article text (so is not a block's own box).
+
+    A paragraph of running text directly inside it, or the body's own class,
+    means the block's heading sits among the article's paragraphs.
+    """
+    if _BODY_CLASS_SELF(el):
+        return True
     for child in el:
-        if child.tag == "p" and child is not skip and len(_raw(child)) > 80:
-            count += 1
-            if count > 1:
-                return True
+        if child.tag == "p" and child is not skip and len(_raw(child).strip()) >= 30:
+            return True
     return False
 
 
@@ -679,9 +684,9 @@ def _climb(
                     break
                 run.append(sibling)
             if kind == "coverage":
-                return (), tuple(run) or (node,)
+                return (), (node, *run)
             items = _items(kind, run, {parent}, None, base)
-            return (items, tuple(run)) if items else None
+            return (items, (node, *run)) if items else None
         if kind == "coverage":
             if len(parent) > 1:
                 return (), (parent,)
@@ -981,7 +986,8 @@ def _read_header(layout: ArticleLayout, header: list[Element], base: str, furnit
             layout.read_time_el = el
             match = _READ_TIME_RE.match(shown)
             layout.read_time = parse_int(match.group(1)) if match else None
-        elif layout.date_el is None and parse_visible_datetime(shown) is not None and len(shown) < 40:
+        if layout.date_el is None and len(shown) < 120 and parse_visible_datetime(shown) is not None:
+            # Checked on its own: a one-line byline holds "By ... | 6 Nov 2023 16:21".
             layout.date_el = el
             layout.date_raw = shown
     by_matches = [m for m in by_matches if not any(o is not m and _inside(o, {m}) for o in by_matches)]
