@@ -606,10 +606,7 @@ def _contentful(el: Element, skip: Element) -> bool:
     """
     if _BODY_CLASS_SELF(el):
         return True
-    for child in el:
-        if child.tag == "p" and child is not skip and len(_raw(child).strip()) >= 30:
-            return True
-    return False
+    return any(child.tag == "p" and child is not skip and len(_raw(child).strip()) >= 30 for child in el)
 
 
 def furniture(page: Page) -> Furniture:

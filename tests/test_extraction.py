@@ -149,7 +149,8 @@ def test_hidden_elements_ads_and_share_lists_are_not_body() -> None:
             "https://www.tiktok.com/@a/video/1",
         ),
         (
-            '<script async src="https://telegram.org/js/telegram-widget.js" data-telegram-post="almayadeen/123"></script>',
+            '<script async src="https://telegram.org/js/telegram-widget.js"'
+            ' data-telegram-post="almayadeen/123"></script>',
             "telegram",
             "https://t.me/almayadeen/123",
         ),
@@ -173,7 +174,8 @@ def test_ad_iframes_are_dropped() -> None:
 
 def test_byline_variants() -> None:
     a = article(
-        '<article><h1>Headline</h1><div class="meta">By Jane Roe and John Doe | Source: Reuters | 1 Aug 2024 09:05</div>'
+        "<article><h1>Headline</h1>"
+        '<div class="meta">By Jane Roe and John Doe | Source: Reuters | 1 Aug 2024 09:05</div>'
         f'<div class="p-content"><p>One {LONG}.</p></div></article>'
     )
     assert [x.name for x in a.authors] == ["Jane Roe", "John Doe"]
