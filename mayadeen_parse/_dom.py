@@ -153,6 +153,8 @@ _BODY_CSS = (
 )
 _BODY_CLASSES = _select(_BODY_CSS)
 _BODY_CLASS_SELF = etree.XPath(f"boolean({_css(_BODY_CSS, prefix='self::')})")
+# An element that holds the headline, an <article> or the body container.
+_HOLDS_ARTICLE = etree.XPath(f"boolean(descendant::h1 | descendant::article | {_css(_BODY_CSS)})")
 # <p class="lg_para summary"> is the standfirst (Arabic edition scrapers).
 _SUMMARY_CLASSES = _select("p.summary, p.lg_para, .article-summary, .standfirst, .excerpt")
 
@@ -668,9 +670,10 @@ def _climb(
         if parent is None or parent.tag in ("body", "html"):
             break
         crowded = any(h is parent or _inside(h, {parent}) for h in others)
-        if crowded or _contentful(parent, head):
+        if crowded or _contentful(parent, head) or _HOLDS_ARTICLE(parent):
             # The heading shares its parent with other blocks or with the
-            # article: the block is the run of siblings after the heading.
+            # article (whose links are not the block's): the block is the run
+            # of siblings after the heading.
             run = []
             for sibling in node.itersiblings():
                 if not isinstance(sibling.tag, str):

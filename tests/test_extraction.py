@@ -268,3 +268,14 @@ def test_encoding_argument_beats_meta_and_unknown_labels_are_ignored() -> None:
     unknown = mp.load_page(data, encoding="x-no-such-charset")
     assert unknown.encoding == "windows-1256"
     assert any("x-no-such-charset" in w for w in unknown.warnings)
+
+
+def test_a_block_filled_by_script_is_empty_not_the_article_links() -> None:
+    """An empty Read Next (cards loaded by script) must not climb into the article."""
+    p = page(
+        f'<main><article><h1>Headline</h1><div class="p-content"><p>One {LONG}.</p>'
+        '<p>Read next: <a href="/news/politics/x-y">X y</a></p></div></article>'
+        '<section class="more"><h2>Read Next</h2><div class="cards" data-src="/api/cards"></div></section></main>'
+    )
+    assert mp.parse_read_next(p) == ()
+    assert [link.title for link in mp.parse_article(p).see_also] == ["X y"]
