@@ -431,6 +431,7 @@ class Furniture:
 def _teasers(roots: Iterable[Element], boundary: set[Element], skip: Element | None, base: str) -> tuple[Teaser, ...]:
     """Linked headlines in *roots*, one per story URL, in page order."""
     groups: dict[str, list[Element]] = {}
+    first_url: dict[str, str] = {}
     owner: dict[Element, str] = {}
     for root in roots:
         for a in root.iter("a"):
@@ -439,20 +440,26 @@ def _teasers(roots: Iterable[Element], boundary: set[Element], skip: Element | N
             url = absolutize(a.get("href"), base)
             if url is None or not looks_like_story_path(url):
                 continue
-            groups.setdefault(url, []).append(a)
-            owner[a] = url
+            # One story linked twice, once with a fragment or a trailing slash.
+            key = url.split("#", 1)[0].rstrip("/")
+            groups.setdefault(key, []).append(a)
+            first_url.setdefault(key, url)
+            owner[a] = key
     teasers = []
-    for url, links in groups.items():
+    for key, links in groups.items():
+        url = first_url[key]
         card = links[0]
         while True:
             parent = card.getparent()
             if parent is None or parent in boundary:
                 break
-            if any(owner.get(a, url) != url for a in parent.iter("a")):
+            if any(owner.get(a, key) != key for a in parent.iter("a")):
                 break
             card = parent
         titles = [text_of(a) for a in links]
         title = max((t for t in titles if t), key=len, default=None)
+        if title is not None:  # the headline link's own URL, not the thumbnail's
+            url = absolutize(links[titles.index(title)].get("href"), base) or url
         if title is None:
             for node in card.iter("h1", "h2", "h3", "h4", "h5", "h6"):
                 title = text_of(node)

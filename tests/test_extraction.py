@@ -279,3 +279,16 @@ def test_a_block_filled_by_script_is_empty_not_the_article_links() -> None:
     )
     assert mp.parse_read_next(p) == ()
     assert [link.title for link in mp.parse_article(p).see_also] == ["X y"]
+
+
+def test_one_story_linked_twice_is_one_teaser() -> None:
+    p = page(
+        '<section><h2>Most Read</h2><div class="i"><a href="/news/politics/a-b/#comments"><img src="/x.jpg" alt="A b">'
+        '</a><h3><a href="https://english.almayadeen.net/news/politics/a-b/">A b</a></h3></div>'
+        '<div class="i"><h3><a href="/news/politics/c-d">C d</a></h3></div></section>'
+    )
+    items = mp.parse_most_read(p)
+    assert [(t.title, t.url) for t in items] == [
+        ("A b", "https://english.almayadeen.net/news/politics/a-b/"),
+        ("C d", "https://english.almayadeen.net/news/politics/c-d"),
+    ]
