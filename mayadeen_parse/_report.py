@@ -1,18 +1,930 @@
-"""Placeholder: the trust report (issue 5) is built here."""
+"""The trust report: how far to trust what the parser made of one page.
 
-from __future__ import annotations
+:func:`inspect_page` re-reads the page through the same field table the parser
+uses (:data:`~mayadeen_parse._parse.FIELDS`): it asks *every* source of every
+field instead of stopping at the first that answers, and records
 
-from collections.abc import Callable, Iterator
+- **kind** and **status**: what the page is, and whether every field expected
+  for that kind has a value (``complete``), some do not (``partial``, with the
+  reason), or the page is not an article at all (``not_article``);
+- **provenance**: per field, the source that gave the value, its raw value
+  before normalising, the sources that would take over, and the sources that
+  were present but unusable (a date the parser cannot read...);
+- **disagreements**: fields whose sources give different answers (compared as
+  values: instants for dates, sets of names for authors...), and the word count
+  the site claims against the one counted in the body;
+- **layout**: each block of the page, found or not, and by which anchor (class
+  name, visible heading, structure...), so that a change of class names shows
+  as "found by fallback" before it shows as "missing".
+
+Nothing here runs unless asked: :func:`~mayadeen_parse.parse_article` never
+imports this module's work. The report reuses the page's cached parse, so
+calling both costs one parse.
+
+This module also holds the command line's ``--report`` summary over many pages
+(:func:`summarize_cli`).
+
+No ``from __future__ import annotations``: the records keep real annotations,
+so that :func:`~mayadeen_parse.from_dict` can rebuild a :class:`Report`.
+"""
+
+import collections
+import datetime
+import glob
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
-from ._page import Page
+import attrs
 
-__all__ = ["inspect_page", "summarize_cli"]
+from ._errors import NotAnArticleError
+from ._model import Article, Author, Block, Embed, Heading, Image, ListBlock, Paragraph, Quote
+from ._parse import FIELDS, Context, PageInput, Source, _context, classify, iter_sources, parse_article, resolve
+from ._serialize import _plain
+
+__all__ = [
+    "BlockLayout",
+    "Disagreement",
+    "MissingField",
+    "Provenance",
+    "Report",
+    "SourceValue",
+    "StructuredSource",
+    "inspect_page",
+    "summarize_cli",
+]
+
+#: A JSON scalar: what raw and compared values are shown as.
+JsonScalar = str | int | float | bool | None
+
+#: Raw values longer than this (as text) are cut, and end with "…".
+MAX_RAW_CHARS = 240
 
 
-def inspect_page(page: Page) -> Any:
-    raise NotImplementedError("inspect_page is not implemented yet")
+# --- the records ------------------------------------------------------------------
 
 
-def summarize_cli(paths: Iterator[str], args: Any, process: Callable[..., Any]) -> int:
-    raise NotImplementedError("--report is not implemented yet")
+@attrs.frozen(kw_only=True)
+class SourceValue:
+    """One source's value for one field."""
+
+    source: str
+    """The source's name, as in :attr:`Provenance.source`."""
+    value: JsonScalar = None
+    """The value, JSON-safe: text (cut at 240 characters, ending with "…"),
+    a number, or ISO 8601 for a date. Lists and objects are given as compact
+    JSON text; authors as their names joined by ``"; "``."""
+
+
+@attrs.frozen(kw_only=True)
+class Provenance:
+    """Where one :class:`~mayadeen_parse.Article` field's value came from."""
+
+    field: str
+    """The Article field (``"title"``, ``"published"``...)."""
+    source: str | None = None
+    """The source that gave the value: ``"<where>:<key>"`` with *where* one of
+    ``tawsiyat`` (the site's own JSON block), ``json-ld``, ``meta`` (``<meta>``,
+    ``<link rel=canonical>``, ``<title>``), ``markup`` (the visible page),
+    ``url`` (read from the page's URL) or ``argument`` (given by the caller).
+    ``None`` when no source gave a value."""
+    raw: JsonScalar = None
+    """That source's value before normalising, JSON-safe as in
+    :attr:`SourceValue.value` (``"2023-11-06T16:21:00+02:00"``, ``"542"``)."""
+    alternatives: tuple[str, ...] = ()
+    """The other sources that gave a value too, in precedence order: the one
+    that would take over if :attr:`source` disappeared comes first. They may
+    disagree; see :attr:`Report.disagreements`."""
+    rejected: tuple[SourceValue, ...] = ()
+    """Sources that were present but whose value could not be used (a date in
+    an unknown format, a word count that is not a number), with the raw value.
+    A source format change shows here first."""
+
+
+@attrs.frozen(kw_only=True)
+class Disagreement:
+    """Sources of one field that give different answers."""
+
+    kind: str
+    """What disagrees: the field's name (``"title"``, ``"published"``,
+    ``"authors"``...), or ``"word_count_vs_body"`` for the word count the site
+    states against the words counted in the body. Stable: count by it."""
+    field: str
+    """The Article field concerned."""
+    used: str | None = None
+    """The source whose value the Article has."""
+    dissenting: tuple[str, ...] = ()
+    """The sources whose value differs from the used one, in precedence
+    order (``"counted:body"`` for the counted word count)."""
+    values: tuple[SourceValue, ...] = ()
+    """Every compared source with its normalised value, in precedence order
+    (the used one first)."""
+    detail: str = ""
+    """The difference in words: ``"markup:byline-date: 1:00:00 later than
+    tawsiyat:published_time"``."""
+
+
+@attrs.frozen(kw_only=True)
+class MissingField:
+    """A field expected for the page's kind that has no value."""
+
+    field: str
+    """The Article field."""
+    reason: str
+    """Why, source by source: ``"markup:body: no body container found"``;
+    a structured block absent from the page is named once
+    (``"tawsiyat: no block on the page"``)."""
+
+
+@attrs.frozen(kw_only=True)
+class BlockLayout:
+    """One block of the page and how it was located."""
+
+    block: str
+    """``title``, ``body``, ``summary``, ``byline``, ``lead_image``, ``tags``,
+    ``breaking``, ``most_read``, ``related``, ``read_next`` or ``coverage``."""
+    found: bool
+    """Whether the block was located in the markup."""
+    anchor: str
+    """How it was located: ``class`` (a class name of the site's markup),
+    ``heading`` (its visible heading, e.g. ``Most Read``), ``h1``, ``h2`` or
+    ``h3`` (the title's tag; an ``<h2>`` title is a fallback), ``text`` (the
+    byline's ``By …``/``Source: …``/date text), ``links`` (the tag list's
+    ``/tags/`` links), ``structure`` (the shape of the content:
+    the element holding most paragraphs, the first picture before the body),
+    ``description`` (the summary found by its equality with the structured
+    description), or ``missing``."""
+    fallback: bool
+    """``True`` when found, but not by the block's first-choice anchor
+    (``class`` for the body, the summary and the furniture; ``h1`` for the
+    title): the sign of layout drift to alert on."""
+    expected: bool
+    """Whether pages of this kind are expected to have the block. A missing
+    expected block is drift; a missing unexpected one is normal (most
+    articles have no Related News box)."""
+    detail: str | None = None
+    """What matched: an element (``div.p-content``), a heading's text
+    (``Most Read``) or the byline parts found (``by, source, date, read
+    time``)."""
+    items: int | None = None
+    """How many items the block held (body blocks, tags, ticker lines,
+    teasers, byline parts); ``None`` for single-element blocks and for the
+    script-filled Coverage box. Found with 0 items is suspicious too."""
+
+
+@attrs.frozen(kw_only=True)
+class StructuredSource:
+    """Whether one structured metadata source was on the page."""
+
+    name: str
+    """``tawsiyat``, ``json-ld`` or ``meta``."""
+    found: bool
+    """Whether the page holds it (a tawsiyat or JSON-LD block, even if
+    unreadable; at least one ``<meta>``, canonical link or ``<title>``)."""
+    error: str | None = None
+    """Why a present block gave nothing (``"not valid JSON: ..."``,
+    ``"no article object"``), else ``None``."""
+    detail: str | None = None
+    """A short description: the tawsiyat ``type``, the JSON-LD ``@type``, the
+    number of meta tags."""
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """How far to trust what the parser made of one page.
+
+    Build it with :func:`~mayadeen_parse.inspect_page`; turn it into JSON with
+    :func:`~mayadeen_parse.to_json`.
+    """
+
+    url: str | None = None
+    """The page's URL (the article's canonical URL when stated, else the
+    ``url`` argument), or ``None``."""
+    kind: str
+    """What the page is. Articles, by post type: ``article`` (news, or no post
+    type stated), ``opinion``, ``analysis``, ``blog``, ``feature``, ``video``,
+    ``infograph``, ``gallery``, ``live_blog`` (an unknown post type is given
+    as the site writes it, lower case). Not articles: ``section_index``,
+    ``home_page``, ``live_page``, ``page`` (the site labels it ``type: page``),
+    ``error_page`` (a "not found" or error document), ``not_a_page`` (no
+    headline or no article metadata), ``empty``."""
+    status: str
+    """``complete`` (every field expected for the kind has a value),
+    ``partial`` (see :attr:`missing`) or ``not_article`` (then
+    :func:`~mayadeen_parse.parse_article` raises
+    :class:`~mayadeen_parse.NotAnArticleError`). Disagreements do not change
+    the status."""
+    kind_evidence: str
+    """Why the page was given that kind, in words."""
+    missing: tuple[MissingField, ...] = ()
+    """The expected fields with no value, in Article field order; empty
+    unless :attr:`status` is ``partial``."""
+    disagreements: tuple[Disagreement, ...] = ()
+    """Fields whose sources differ, in Article field order."""
+    layout: tuple[BlockLayout, ...] = ()
+    """Every block, found or not, in a fixed order: title, body, summary,
+    byline, lead_image, tags, breaking, most_read, related, read_next,
+    coverage."""
+    sources: tuple[StructuredSource, ...] = ()
+    """The structured sources: tawsiyat, json-ld, meta, in that order."""
+    provenance: tuple[Provenance, ...] = ()
+    """One entry per Article field, in Article field order (also for pages
+    that are not articles: what each source says)."""
+    warnings: tuple[str, ...] = ()
+    """Problems met while decoding the page (see
+    :attr:`~mayadeen_parse.Page.warnings`)."""
+
+
+# --- kinds and expectations ---------------------------------------------------------
+
+# Article.kind → report kind. News is the plain article.
+_ARTICLE_KINDS = {"news": "article", "live": "live_blog"}
+# classify()/NotAnArticleError kind → report kind.
+_OTHER_KINDS = {
+    "section": "section_index",
+    "home": "home_page",
+    "live": "live_page",
+    "page": "page",
+    "error": "error_page",
+    "empty": "empty",
+    "unknown": "not_a_page",
+}
+
+_TEXT_FIELDS = ("url", "title", "summary", "section", "authors", "published", "lead_image", "body", "tags")
+#: Fields a page of each kind is expected to have; other article kinds (an
+#: unknown post type) are held to ``_TEXT_FIELDS``. Only what the reference
+#: page shows is expected of text articles; a video report legitimately has
+#: no body (site reference: "a complete page of kind video with an empty body").
+EXPECTED_FIELDS: Mapping[str, tuple[str, ...]] = {
+    "article": _TEXT_FIELDS,
+    "opinion": _TEXT_FIELDS,
+    "analysis": _TEXT_FIELDS,
+    "blog": _TEXT_FIELDS,
+    "feature": _TEXT_FIELDS,
+    "video": ("url", "title", "summary", "published"),
+    "infograph": ("url", "title", "published", "lead_image"),
+    "gallery": ("url", "title", "published", "lead_image"),
+    "live_blog": ("url", "title", "published"),
+}
+
+#: Each block with its first-choice anchor, in report order.
+BLOCKS: Mapping[str, str] = {
+    "title": "h1",
+    "body": "class",
+    "summary": "class",
+    "byline": "text",
+    "lead_image": "structure",
+    "tags": "links",
+    "breaking": "class",
+    "most_read": "class",
+    "related": "class",
+    "read_next": "class",
+    "coverage": "class",
+}
+_FURNITURE = ("breaking", "most_read", "related", "read_next", "coverage")
+# The reference page shows every block but Related News on an article; the
+# ticker heads every page of the site. Other kinds' templates are not known.
+_TEXT_BLOCKS = frozenset(BLOCKS) - {"related"}
+_ANY_ARTICLE_BLOCKS = frozenset({"title", "breaking"})
+_SITE_PAGE_BLOCKS = frozenset({"breaking"})
+
+
+def _expected_fields(kind: str, is_article: bool) -> tuple[str, ...]:
+    return EXPECTED_FIELDS.get(kind, _TEXT_FIELDS) if is_article else ()
+
+
+def _expected_blocks(kind: str, is_article: bool) -> frozenset[str]:
+    if not is_article:
+        return frozenset() if kind in ("not_a_page", "error_page", "empty") else _SITE_PAGE_BLOCKS
+    return _TEXT_BLOCKS if _expected_fields(kind, is_article) is _TEXT_FIELDS else _ANY_ARTICLE_BLOCKS
+
+
+# --- JSON-safe values -----------------------------------------------------------
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= MAX_RAW_CHARS else text[: MAX_RAW_CHARS - 1] + "\u2026"
+
+
+def _json_safe(value: Any) -> JsonScalar:
+    """A raw value as a JSON scalar: text cut short, structures as JSON text."""
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, str):
+        return _cut(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return _cut(json.dumps(_plain(value), ensure_ascii=False, separators=(",", ":"), default=str))
+
+
+def _shown(value: Any) -> JsonScalar:
+    """A normalised value as a JSON scalar, readable in a disagreement."""
+    if isinstance(value, Image):
+        return value.url
+    if isinstance(value, tuple) and value and all(isinstance(x, Author) for x in value):
+        return "; ".join(a.name for a in value)
+    if isinstance(value, tuple) and all(isinstance(x, str) for x in value):
+        return _cut(", ".join(value))
+    return _json_safe(value)
+
+
+# --- comparing values -------------------------------------------------------------
+
+_QUOTES = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u00b4": "'"}
+    | {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"'}
+    | {"\u2013": "-", "\u2014": "-", "\u2212": "-"}
+)
+
+
+def _fold(text: str) -> str:
+    """Text as compared: case, quote and dash styles and a final stop ignored.
+
+    >>> _fold("Blinken claims US ‘working’ — “hard”.") == _fold('blinken claims us \\'working\\' - "hard"')
+    True
+    """
+    return " ".join(text.translate(_QUOTES).casefold().split()).rstrip(" .\u2026")
+
+
+def _same_text(a: Any, b: Any) -> bool:
+    return _fold(a) == _fold(b)
+
+
+def _same_summary(a: Any, b: Any) -> bool:
+    """Equal, or one is the other cut short (meta descriptions often are)."""
+    short, long = sorted((_fold(a), _fold(b)), key=len)
+    return short == long or (len(short) >= 40 and long.startswith(short))
+
+
+def _same_instant(a: Any, b: Any) -> bool:
+    """The same minute: visible times have no seconds. Aware datetimes compare
+    as instants, whatever their offsets."""
+    try:
+        return bool(abs((a - b).total_seconds()) < 60)
+    except TypeError:  # pragma: no cover - the parser never gives naive datetimes
+        return bool(a == b)
+
+
+def _names(value: Any) -> frozenset[str]:
+    return frozenset(_fold(a.name) for a in value)
+
+
+def _same_authors(a: Any, b: Any) -> bool:
+    return _names(a) == _names(b)
+
+
+def _same_set(a: Any, b: Any) -> bool:
+    return {_fold(x) for x in a} == {_fold(x) for x in b}
+
+
+def _url_key(url: str) -> str:
+    url = url.split("#", 1)[0].rstrip("/")
+    rest = url.partition("://")[2]
+    host, _, path = rest.partition("/")
+    return f"{host.lower().removeprefix('www.')}/{path}"
+
+
+def _same_url(a: Any, b: Any) -> bool:
+    return _url_key(a) == _url_key(b)
+
+
+def _same_image(a: Any, b: Any) -> bool:
+    # A thumbnail is the same picture with a resizing query (?v=2&width=1000).
+    return _url_key(a.url.split("?", 1)[0]) == _url_key(b.url.split("?", 1)[0])
+
+
+def _same_language(a: Any, b: Any) -> bool:
+    return bool(a.lower().split("-")[0].split("_")[0] == b.lower().split("-")[0].split("_")[0])
+
+
+def _equal(a: Any, b: Any) -> bool:
+    return bool(a == b)
+
+
+#: How a field's sources are compared; fields not listed have one source, or
+#: sources that cannot be compared (the body, lists of links).
+COMPARE: Mapping[str, Callable[[Any, Any], bool]] = {
+    "url": _same_url,
+    "post_id": _equal,
+    "language": _same_language,
+    "kind": _equal,
+    "title": _same_text,
+    "summary": _same_summary,
+    "section": _same_text,
+    "authors": _same_authors,
+    "published": _same_instant,
+    "modified": _same_instant,
+    "word_count": _equal,
+    "video_duration_seconds": _equal,
+    "lead_image": _same_image,
+    "keywords": _same_set,
+}
+#: Sources never compared: the caller's ``url`` argument (where the page was
+#: fetched from may differ from where it says it lives), the JSON-LD catch-all
+#: ``NewsArticle`` type (opinion and video pages carry it too), and the visible
+#: tags as keywords (a selection of the keywords, standing in when no source
+#: states any; not a second statement of them).
+UNCOMPARED = frozenset({"argument:url", "json-ld:@type:NewsArticle", "markup:tags"})
+
+
+# --- the report ---------------------------------------------------------------------
+
+
+def inspect_page(page_or_html: PageInput, *, url: str | None = None) -> Report:
+    """A :class:`Report` on how far to trust what the parser makes of a page.
+
+    Never raises :class:`~mayadeen_parse.NotAnArticleError`: a page that is
+    not an article gets status ``not_article`` and its kind. The report is
+    computed only by this call; :func:`~mayadeen_parse.parse_article` does
+    none of this work.
+
+    Args:
+        page_or_html: A :class:`~mayadeen_parse.Page` (then its parse and
+            cached findings are reused), or the page's bytes or text.
+        url: Where the page was fetched from, when *page_or_html* is not
+            already a ``Page``.
+
+    Raises:
+        PageDecodeError: the input is not HTML at all (see
+            :func:`~mayadeen_parse.load_page`).
+
+    >>> import mayadeen_parse as mp
+    >>> report = mp.inspect_page(b"<html><body><p>Not found</p></body></html>")
+    >>> report.kind, report.status
+    ('not_a_page', 'not_article')
+    """
+    ctx = _context(page_or_html, url)
+    page_kind, evidence = classify(ctx)
+    try:
+        article = parse_article(ctx.page)
+    except NotAnArticleError as exc:
+        kind, is_article = _OTHER_KINDS.get(exc.kind, exc.kind), False
+        if page_kind == "article":
+            evidence = f"{evidence}, but no headline in any source"
+    else:
+        post_type = article.kind or "news"
+        kind, is_article = _ARTICLE_KINDS.get(post_type, post_type), True
+    for name in FIELDS:  # url first: the url:path sources of later fields read it
+        resolve(ctx, name)
+    provenance, candidates = _provenance(ctx)
+    if is_article:
+        source = next(p.source for p in provenance if p.field == "kind")
+        evidence += f"; post type {ctx.resolved['kind']} from {source}" if source else "; no post type stated"
+    missing = tuple(
+        MissingField(field=name, reason=_why_missing(ctx, name))
+        for name in FIELDS
+        if name in _expected_fields(kind, is_article) and _empty(ctx.resolved.get(name))
+    )
+    status = "not_article" if not is_article else ("partial" if missing else "complete")
+    return Report(
+        url=ctx.resolved.get("url") or ctx.page.url,
+        kind=kind,
+        status=status,
+        kind_evidence=evidence,
+        missing=missing,
+        disagreements=_disagreements(ctx, candidates),
+        layout=_layout(ctx, _expected_blocks(kind, is_article)),
+        sources=_structured(ctx),
+        provenance=provenance,
+        warnings=tuple(ctx.page.warnings),
+    )
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == ()
+
+
+# Fields whose every source speaks only for some pages (a post type, a path
+# shape): a value they cannot read is "not applicable", not "rejected".
+_CLASSIFYING_FIELDS = frozenset({"kind"})
+
+
+def _provenance(ctx: Context) -> tuple[tuple[Provenance, ...], dict[str, list[tuple[Source, Any]]]]:
+    """Provenance per field, and each field's usable (source, value) pairs."""
+    out = []
+    candidates: dict[str, list[tuple[Source, Any]]] = {}
+    for name in FIELDS:
+        usable: list[tuple[Source, Any, Any]] = []
+        rejected = []
+        for source, raw, value in iter_sources(ctx, name):
+            if value is not None:
+                usable.append((source, raw, value))
+            elif (
+                raw is not None
+                and raw != ""
+                and name not in _CLASSIFYING_FIELDS
+                and not source.name.startswith(("url:", "argument:"))
+            ):
+                rejected.append(SourceValue(source=source.name, value=_json_safe(raw)))
+        candidates[name] = [(source, value) for source, _, value in usable]
+        first = usable[0] if usable else None
+        out.append(
+            Provenance(
+                field=name,
+                source=first[0].name if first else None,
+                raw=_json_safe(first[1]) if first else None,
+                alternatives=tuple(source.name for source, _, _ in usable[1:]),
+                rejected=tuple(rejected),
+            )
+        )
+    return _in_article_order(out), candidates
+
+
+_ARTICLE_ORDER = {name: i for i, name in enumerate(attrs.fields_dict(Article))}
+
+
+def _in_article_order(items: list[Provenance]) -> tuple[Provenance, ...]:
+    return tuple(sorted(items, key=lambda p: _ARTICLE_ORDER[p.field]))
+
+
+def _disagreements(ctx: Context, candidates: dict[str, list[tuple[Source, Any]]]) -> tuple[Disagreement, ...]:
+    found = []
+    for name in FIELDS:
+        same = COMPARE.get(name)
+        pairs = candidates[name]
+        if same is None or not pairs:
+            continue
+        used, reference = pairs[0]
+        compared = [(used, reference)] + [(s, v) for s, v in pairs[1:] if s.name not in UNCOMPARED]
+        dissent = [(s, v) for s, v in compared[1:] if not same(reference, v)]
+        if dissent:
+            found.append(
+                Disagreement(
+                    kind=name,
+                    field=name,
+                    used=used.name,
+                    dissenting=tuple(s.name for s, _ in dissent),
+                    values=tuple(SourceValue(source=s.name, value=_shown(v)) for s, v in compared),
+                    detail=_detail(name, used.name, reference, dissent),
+                )
+            )
+    counted = _word_count_check(ctx, candidates["word_count"])
+    if counted is not None:
+        found.append(counted)
+    return tuple(sorted(found, key=lambda d: _ARTICLE_ORDER[d.field]))
+
+
+def _detail(name: str, used: str, reference: Any, dissent: list[tuple[Source, Any]]) -> str:
+    if name in ("published", "modified"):
+        by_delta: dict[datetime.timedelta, list[str]] = {}
+        for source, value in dissent:
+            by_delta.setdefault(value - reference, []).append(source.name)
+        return "; ".join(
+            f"{', '.join(names)}: {abs(delta)} {'later' if delta > datetime.timedelta(0) else 'earlier'} than {used}"
+            for delta, names in by_delta.items()
+        )
+    names = ", ".join(s.name for s, _ in dissent)
+    return f"{names} {'differs' if len(dissent) == 1 else 'differ'} from {used}"
+
+
+def count_words(body: Iterable[Block]) -> int:
+    """Words of the body's text: paragraphs, headings, quotes, list items and
+    the text of embedded posts (a rendered page shows them all).
+
+    >>> count_words((Paragraph(text="One two three."), Heading(text="Four")))
+    4
+    """
+    total = 0
+    for block in body:
+        if isinstance(block, Paragraph | Heading | Quote):
+            total += len(block.text.split())
+        elif isinstance(block, ListBlock):
+            total += sum(len(item.split()) for item in block.items)
+        elif isinstance(block, Embed) and block.text:
+            total += len(block.text.split())
+    return total
+
+
+def _word_count_check(ctx: Context, claims: list[tuple[Source, Any]]) -> Disagreement | None:
+    """The stated word count against the words counted in the body.
+
+    What the site's CMS counts is not known (the summary? captions?), so only
+    a gap of more than a third (and 30 words) is reported: the size of a body
+    that lost paragraphs, not of a different way of counting.
+    """
+    body = ctx.resolved.get("body")
+    if not claims or not body:
+        return None
+    source, claimed = claims[0]
+    counted = count_words(body)
+    if abs(counted - claimed) <= max(30, claimed / 3):
+        return None
+    return Disagreement(
+        kind="word_count_vs_body",
+        field="word_count",
+        used=source.name,
+        dissenting=("counted:body",),
+        values=(SourceValue(source=source.name, value=claimed), SourceValue(source="counted:body", value=counted)),
+        detail=f"{source.name} states {claimed} words; the body has {counted}",
+    )
+
+
+# --- why a field is missing ---------------------------------------------------------
+
+#: Why a markup source gave nothing, by source name.
+_MARKUP_ABSENT = {
+    "markup:h1": "no <h1> and no element showing the structured title",
+    "markup:summary": "no summary paragraph (by class or equal to a structured description)",
+    "markup:byline": "no 'By …' line before the body",
+    "markup:byline-source": "no 'Source: …' line before the body",
+    "markup:time-datetime": "no <time datetime> before the body",
+    "markup:byline-date": "no visible date before the body",
+    "markup:read-time": "no 'N Min Read' before the body",
+    "markup:lead-figure": "no picture between the headline and the body",
+    "markup:tags": "no list of /tags/ links",
+    "markup:read-next-promos": "no 'Read next:' promo in the body",
+    "markup:related": "no Related News box",
+    "markup:data-id": "no data-id on the article element",
+    "markup:html-lang": "no <html lang>",
+}
+
+
+def _why_missing(ctx: Context, name: str) -> str:
+    reasons: list[str] = []
+    for source, raw, _ in iter_sources(ctx, name):
+        where = source.name.split(":", 1)[0]
+        if raw is not None:
+            reasons.append(f"{source.name}: unusable value {_json_safe(raw)!r}")
+            continue
+        block = _block_absent(ctx, where)
+        if block is not None:
+            if block not in reasons:
+                reasons.append(block)
+        elif source.name == "markup:body":
+            reasons.append(f"markup:body: {_body_absent(ctx)}")
+        elif where == "markup":
+            reasons.append(f"{source.name}: {_MARKUP_ABSENT.get(source.name, 'not found in the markup')}")
+        elif where == "url":
+            reasons.append(f"{source.name}: {'no URL' if not ctx.resolved.get('url') else 'not in the URL path'}")
+        elif where == "argument":
+            reasons.append(f"{source.name}: not given")
+        else:
+            reasons.append(f"{source.name}: absent")
+    return "; ".join(reasons)
+
+
+def _block_absent(ctx: Context, where: str) -> str | None:
+    """Why a whole structured source is missing, or ``None`` when present."""
+    if where == "tawsiyat":
+        if not ctx.site.found:
+            return "tawsiyat: no block on the page"
+        if ctx.site.error:
+            return f"tawsiyat: unreadable block ({ctx.site.error})"
+    elif where == "json-ld":
+        if not ctx.ld.found:
+            return "json-ld: no block on the page"
+        if ctx.ld.error:
+            return f"json-ld: unreadable block ({ctx.ld.error})"
+        if not ctx.ld.data:
+            return "json-ld: no article object in the blocks"
+    return None
+
+
+def _body_absent(ctx: Context) -> str:
+    dom = ctx.dom
+    if dom.body_anchor == "missing":
+        return "no body container (no div.p-content or similar, no element holding the paragraphs)"
+    return f"the body container ({_describe_all(dom.body_roots)}, by {dom.body_anchor}) holds no article text"
+
+
+# --- layout -----------------------------------------------------------------------
+
+
+def _describe(el: Any) -> str | None:
+    """An element as ``tag.class1.class2`` or ``tag#id`` (at most two classes)."""
+    if el is None:
+        return None
+    classes = (el.get("class") or "").split()
+    if classes:
+        return str(el.tag) + "".join(f".{c}" for c in classes[:2])
+    if el.get("id"):
+        return f"{el.tag}#{el.get('id')}"
+    return str(el.tag)
+
+
+def _describe_all(elements: Iterable[Any]) -> str:
+    return ", ".join(d for d in (_describe(el) for el in elements) if d)
+
+
+def _layout(ctx: Context, expected: frozenset[str]) -> tuple[BlockLayout, ...]:
+    dom = ctx.dom
+    rows: dict[str, tuple[str, str | None, int | None]] = {
+        "title": (dom.title_anchor, _describe(dom.title_el), None),
+        "body": (dom.body_anchor, _describe_all(dom.body_roots) or None, len(dom.body) if dom.body_roots else None),
+        "summary": (dom.summary_anchor, _describe(dom.summary_el), None),
+    }
+    parts = [
+        (label, el)
+        for label, el in (
+            ("by", dom.byline_el),
+            ("source", dom.source_el),
+            ("date", dom.date_el),
+            ("read time", dom.read_time_el),
+        )
+        if el is not None
+    ]
+    rows["byline"] = ("text", ", ".join(p for p, _ in parts), len(parts)) if parts else ("missing", None, None)
+    lead = dom.lead_el
+    rows["lead_image"] = ("structure", _describe(lead), None) if lead is not None else ("missing", None, None)
+    tags = dom.tags_el
+    rows["tags"] = ("links", _describe(tags), len(dom.tags)) if tags is not None else ("missing", None, None)
+    for block in _FURNITURE:
+        found = ctx.furniture.blocks[block]
+        count = None if block == "coverage" or found.anchor == "missing" else len(found.items)
+        rows[block] = (found.anchor, found.detail if found.anchor != "missing" else None, count)
+    return tuple(
+        BlockLayout(
+            block=block,
+            found=rows[block][0] != "missing",
+            anchor=rows[block][0],
+            fallback=rows[block][0] not in ("missing", first_choice),
+            expected=block in expected,
+            detail=rows[block][1],
+            items=rows[block][2],
+        )
+        for block, first_choice in BLOCKS.items()
+    )
+
+
+def _structured(ctx: Context) -> tuple[StructuredSource, ...]:
+    site, ld, meta = ctx.site, ctx.ld, ctx.meta
+    site_type = site.get("type")
+    ld_error = ld.error or (None if ld.data or not ld.found else "no article object")
+    if ld.types:
+        ld_detail: str | None = ", ".join(ld.types)
+    else:
+        ld_detail = ("types: " + ", ".join(dict.fromkeys(ld.all_types))) if ld.all_types else None
+    meta_parts = [f"{len(meta.values)} meta tags"] if meta.values else []
+    meta_parts += [label for label, there in (("canonical link", meta.canonical), ("title", meta.title)) if there]
+    return (
+        StructuredSource(
+            name="tawsiyat",
+            found=site.found,
+            error=site.error,
+            detail=f"type {site_type}" if isinstance(site_type, str) else None,
+        ),
+        StructuredSource(name="json-ld", found=ld.found, error=ld_error, detail=ld_detail),
+        StructuredSource(name="meta", found=bool(meta_parts), detail=", ".join(meta_parts) or None),
+    )
+
+
+# --- the command line's summary over many pages -------------------------------------
+
+#: Paths kept per summary bucket, to look at.
+EXAMPLES_PER_BUCKET = 5
+
+
+class Summary:
+    """Counts over many reports (as :func:`~mayadeen_parse.to_dict` gives
+    them): what a crawler tracks to notice drift."""
+
+    def __init__(self) -> None:
+        self.pages = 0
+        self.failed = 0
+        self.counts: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+        self.anchors: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+        self.winners: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+        self.examples: dict[str, list[str]] = collections.defaultdict(list)
+
+    def _example(self, bucket: str, path: str) -> None:
+        kept = self.examples[bucket]
+        if len(kept) < EXAMPLES_PER_BUCKET:
+            kept.append(path)
+
+    def add(self, path: str, report: Mapping[str, Any]) -> None:
+        """Count one page's report."""
+        self.pages += 1
+        status, kind = report["status"], report["kind"]
+        self.counts["status"][status] += 1
+        self.counts["kind"][kind] += 1
+        if status != "complete":
+            self._example(f"status:{status}", path)
+        for item in report["missing"]:
+            self.counts["missing"][item["field"]] += 1
+            self._example(f"missing:{item['field']}", path)
+        for item in report["disagreements"]:
+            self.counts["disagreements"][item["kind"]] += 1
+            self._example(f"disagreement:{item['kind']}", path)
+            for source in item["dissenting"]:
+                self.counts["dissenting"][source] += 1
+        fallback = False
+        for block in report["layout"]:
+            self.anchors[block["block"]][block["anchor"]] += 1
+            if block["fallback"] and block["expected"]:
+                fallback = True
+                self.counts["fallback"][block["block"]] += 1
+                self._example(f"fallback:{block['block']}", path)
+            if block["expected"] and not block["found"]:
+                self.counts["missing_blocks"][block["block"]] += 1
+                self._example(f"missing_block:{block['block']}", path)
+        self.counts["pages_with_fallback"]["pages"] += fallback
+        for source in report["sources"]:
+            state = "error" if source["error"] else ("found" if source["found"] else "absent")
+            self.counts[f"source:{source['name']}"][state] += 1
+        if status != "not_article":
+            for item in report["provenance"]:
+                self.winners[item["field"]][item["source"] or "none"] += 1
+                for rejected in item["rejected"]:
+                    self.counts["rejected"][rejected["source"]] += 1
+                    self._example(f"rejected:{rejected['source']}", path)
+
+    def add_failure(self, path: str, error: str) -> None:
+        """Count one page that could not be read or parsed."""
+        self.failed += 1
+        self.counts["errors"][error] += 1
+        self._example(f"error:{error}", path)
+
+    def result(self) -> dict[str, Any]:
+        """The summary as a JSON-safe dict (keys sorted by count, then name)."""
+
+        def ranked(counter: Mapping[str, int]) -> dict[str, int]:
+            return dict(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
+
+        counts = self.counts
+        return {
+            "pages": self.pages,
+            "failed": self.failed,
+            "status": ranked(counts["status"]),
+            "kind": ranked(counts["kind"]),
+            "missing": ranked(counts["missing"]),
+            "disagreements": ranked(counts["disagreements"]),
+            "dissenting": ranked(counts["dissenting"]),
+            "pages_with_fallback": counts["pages_with_fallback"]["pages"],
+            "fallback": ranked(counts["fallback"]),
+            "missing_blocks": ranked(counts["missing_blocks"]),
+            "anchors": {block: ranked(self.anchors[block]) for block in BLOCKS if block in self.anchors},
+            "sources": {
+                name: ranked(counts[f"source:{name}"])
+                for name in ("tawsiyat", "json-ld", "meta")
+                if counts[f"source:{name}"]
+            },
+            "provenance": {name: ranked(self.winners[name]) for name in FIELDS if name in self.winners},
+            "rejected": ranked(counts["rejected"]),
+            "errors": ranked(counts["errors"]),
+            "examples": dict(sorted(self.examples.items())),
+        }
+
+
+_Result = tuple[str, Any, str | None, str | None]
+
+
+def _run(paths: Iterator[str], args: Any, process: Callable[..., _Result]) -> Iterator[_Result]:
+    """``process(path, "report", url, encoding)`` per path, in input order,
+    on ``args.workers`` processes with a bounded number in flight."""
+    workers = getattr(args, "workers", 1) or 1
+    if workers <= 1:
+        for path in paths:
+            yield process(path, "report", args.url, args.encoding)
+        return
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    pending: collections.deque[Future[_Result]] = collections.deque()
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for path in paths:
+            pending.append(pool.submit(process, path, "report", args.url, args.encoding))
+            if len(pending) >= workers * 8:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def summarize_cli(paths: Iterator[str], args: Any, process: Callable[..., _Result]) -> int:
+    """``--report`` without ``--jsonl``: one page's report, or a summary.
+
+    One file given (or ``-``) prints that page's full report as JSON (nothing
+    when it cannot be read); a directory, a glob, several paths or
+    ``--paths-from`` print a
+    :class:`Summary`. Returns the exit status: 0 when every page was read,
+    1 when some could not be (each is reported on standard error).
+    """
+    given = list(getattr(args, "paths", ()) or ())
+    single = (
+        len(given) == 1
+        and not getattr(args, "paths_from", None)
+        and not os.path.isdir(given[0])
+        and not glob.has_magic(given[0])
+    )
+    indent = getattr(args, "indent", 2)
+    summary = Summary()
+    last: Any = None
+    for path, payload, error, message in _run(paths, args, process):
+        if error is not None:
+            print(f"mayadeen-parse: {path}: {error}: {message}", file=sys.stderr)
+            summary.add_failure(path, error)
+        else:
+            summary.add(path, payload)
+            last = payload
+    try:
+        if single:
+            if last is not None:
+                sys.stdout.write(json.dumps(last, ensure_ascii=False, indent=indent) + "\n")
+        else:
+            sys.stdout.write(json.dumps(summary.result(), ensure_ascii=False, indent=indent) + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. piped into `head`
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    return 1 if summary.failed else 0
