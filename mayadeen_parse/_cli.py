@@ -18,7 +18,8 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import IO, Any
+from concurrent.futures.process import BrokenProcessPool
+from typing import IO, Any, TypeVar
 
 from ._errors import MayadeenParseError
 from ._page import MAX_INPUT_SIZE, load_page
@@ -155,7 +156,10 @@ def read_input(path: str) -> bytes:
 def process(path: str, mode: str, url: str | None, encoding: str | None) -> tuple[str, Any, str | None, str | None]:
     """Parse one file: ``(path, payload, error type, error message)``.
 
-    Top-level and picklable so that worker processes can run it.
+    Top-level and picklable so that worker processes can run it. Never
+    raises: a page that breaks the library is reported like any bad page (the
+    error type is then the exception's class name), so that one page never
+    stops a batch.
     """
     try:
         data = read_input(path)
@@ -171,25 +175,93 @@ def process(path: str, mode: str, url: str | None, encoding: str | None) -> tupl
         return path, None, type(exc).__name__, str(exc)
     except RecursionError:  # pragma: no cover - libxml2 caps depth at 256
         return path, None, "RecursionError", "the document is nested too deeply"
+    except Exception as exc:  # a bug in this library: report the page, keep going
+        return path, None, type(exc).__name__, f"{exc} (unexpected: please report this page as a bug)"
 
 
-def _results(
-    paths: Iterable[str], mode: str, url: str | None, encoding: str | None, workers: int
-) -> Iterator[tuple[str, Any, str | None, str | None]]:
-    """Results in input order, with a bounded number of pages in flight."""
+def process_line(path: str, mode: str, url: str | None, encoding: str | None) -> tuple[str, str, bool]:
+    """``--jsonl``: ``(path, output line, failed)`` for one file.
+
+    The line is built where the page was parsed, so a worker process sends
+    back one string instead of a tree of dicts to pickle.
+    """
+    path, payload, error, message = process(path, mode, url, encoding)
+    if error is not None:
+        record: dict[str, Any] = {"path": path, "error": error, "message": message}
+    elif isinstance(payload, dict):
+        record = {"path": path, **payload}
+    else:
+        record = {"path": path, "items": payload}
+    return path, json.dumps(record, ensure_ascii=False), error is not None
+
+
+_T = TypeVar("_T")
+
+
+def _ordered_map(
+    func: Callable[..., _T],
+    paths: Iterable[str],
+    args: tuple[Any, ...],
+    workers: int,
+    crashed: Callable[[str], _T],
+) -> Iterator[_T]:
+    """``func(path, *args)`` for each path, in input order.
+
+    With several workers, at most ``8 * workers`` pages are in flight, so
+    memory stays flat however many paths come in. If a worker process dies
+    (killed, out of memory, a crash in C code), the pages it may have held are
+    retried one by one in a fresh process; a page that kills its process again
+    gives ``crashed(path)``, and the run goes on.
+    """
     if workers <= 1:
         for path in paths:
-            yield process(path, mode, url, encoding)
+            yield func(path, *args)
         return
     window = workers * 8
-    pending: collections.deque[Future[tuple[str, Any, str | None, str | None]]] = collections.deque()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pending: collections.deque[tuple[str, Future[_T]]] = collections.deque()
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
         for path in paths:
-            pending.append(pool.submit(process, path, mode, url, encoding))
-            if len(pending) >= window:
-                yield pending.popleft().result()
+            pending.append((path, pool.submit(func, path, *args)))
+            while len(pending) >= window:
+                try:
+                    yield pending[0][1].result()
+                    pending.popleft()
+                except BrokenProcessPool:
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    while pending:
+                        yield _isolated(func, pending.popleft()[0], args, crashed)
+                    pool = ProcessPoolExecutor(max_workers=workers)
         while pending:
-            yield pending.popleft().result()
+            try:
+                yield pending[0][1].result()
+                pending.popleft()
+            except BrokenProcessPool:
+                pool.shutdown(wait=False, cancel_futures=True)
+                while pending:
+                    yield _isolated(func, pending.popleft()[0], args, crashed)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _isolated(func: Callable[..., _T], path: str, args: tuple[Any, ...], crashed: Callable[[str], _T]) -> _T:
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        try:
+            return pool.submit(func, path, *args).result()
+        except BrokenProcessPool:
+            return crashed(path)
+
+
+_CRASH_MESSAGE = "the worker process parsing this page died (killed, out of memory, or a crash in C code)"
+
+
+def _crashed_result(path: str) -> tuple[str, Any, str | None, str | None]:
+    return path, None, "WorkerCrashed", _CRASH_MESSAGE
+
+
+def _crashed_line(path: str) -> tuple[str, str, bool]:
+    record = {"path": path, "error": "WorkerCrashed", "message": _CRASH_MESSAGE}
+    return path, json.dumps(record, ensure_ascii=False), True
 
 
 class _Progress:
@@ -249,23 +321,24 @@ def main(argv: list[str] | None = None) -> int:
     out = sys.stdout
     progress = _Progress(args.jsonl and not args.no_progress and sys.stderr.isatty())
     failed = 0
+    options = (args.mode, args.url, args.encoding)
     try:
-        for path, payload, error, message in _results(_expand(paths), args.mode, args.url, args.encoding, args.workers):
-            progress.update(error is not None)
-            if error is not None:
-                failed += 1
-                if args.jsonl:
-                    record = {"path": path, "error": error, "message": message}
-                    _write(out, json.dumps(record, ensure_ascii=False))
-                else:
+        if args.jsonl:
+            for _, line, bad in _ordered_map(process_line, _expand(paths), options, args.workers, _crashed_line):
+                progress.update(bad)
+                failed += bad
+                _write(out, line)
+                out.flush()
+        else:
+            results = _ordered_map(process, _expand(paths), options, args.workers, _crashed_result)
+            for path, payload, error, message in results:
+                progress.update(error is not None)
+                if error is not None:
+                    failed += 1
                     print(f"mayadeen-parse: {path}: {error}: {message}", file=sys.stderr)
-                continue
-            if args.jsonl:
-                record = {"path": path, **payload} if isinstance(payload, dict) else {"path": path, "items": payload}
-                _write(out, json.dumps(record, ensure_ascii=False))
-            else:
+                    continue
                 _write(out, json.dumps(payload, ensure_ascii=False, indent=args.indent))
-            out.flush()
+                out.flush()
     except BrokenPipeError:  # e.g. piped into `head`
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

@@ -1,0 +1,41 @@
+"""The benchmark script runs (one iteration): CI never times anything."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+import mayadeen_parse as mp
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+def _load(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCH / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_bench_runs_once(capsys: pytest.CaptureFixture[str]) -> None:
+    bench = _load("bench")
+    assert bench.main(["--iterations", "1", str(BENCH.parent / "examples" / "blinken-2023-11-06.html")]) == 0
+    out = capsys.readouterr().out
+    assert "blinken-2023-11-06" in out
+    assert "heavy" in out
+    assert "floor ms" in out
+
+
+def test_heavy_page_is_the_reference_page_padded() -> None:
+    """The padding is only scripts, styles, SVG and menus: same parse result."""
+    heavy = _load("make_heavy")
+    reference = heavy.REFERENCE.read_bytes()
+    data = heavy.heavy_page(reference)
+    assert 280_000 < len(data) < 320_000
+    assert data == heavy.heavy_page(reference)  # deterministic
+    assert mp.parse_page(data) == mp.parse_page(reference)
