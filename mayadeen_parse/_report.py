@@ -17,9 +17,9 @@ field instead of stopping at the first that answers, and records
   name, visible heading, structure...), so that a change of class names shows
   as "found by fallback" before it shows as "missing".
 
-Nothing here runs unless asked: :func:`~mayadeen_parse.parse_article` never
-imports this module's work. The report reuses the page's cached parse, so
-calling both costs one parse.
+Nothing here runs unless asked: :func:`~mayadeen_parse.parse_article` does
+none of this work. The report reuses the page's cached parse and findings, so
+calling both on one :class:`~mayadeen_parse.Page` costs one parse.
 
 This module also holds the command line's ``--report`` summary over many pages
 (:func:`summarize_cli`).
