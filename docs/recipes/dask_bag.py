@@ -1,0 +1,81 @@
+"""Recipe: a folder of saved pages → records and DataFrames, with dask.bag."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+from typing import Any
+
+import dask.bag as db
+import pandas as pd
+
+import mayadeen_parse as mp
+
+
+def parse_file(path: str) -> dict[str, Any]:
+    """One page file → one JSON-ready record; a bad page gives an error record."""
+    data = Path(path).read_bytes()
+    if path.endswith(".gz"):
+        data = gzip.decompress(data)
+    try:
+        content = mp.parse_page(data)  # pure: same bytes, same result, anywhere
+    except mp.MayadeenParseError as exc:  # not HTML at all (binary, compressed...)
+        return {"path": path, "error": type(exc).__name__, "message": str(exc)}
+    return {"path": path, **mp.to_dict(content)}
+
+
+def page_records(folder: str, partition_size: int = 100) -> db.Bag:
+    """A bag of records, one per ``*.html`` / ``*.html.gz`` file under *folder*.
+
+    Only the paths travel to the workers; each worker reads and parses its
+    own files.
+    """
+    paths = sorted(str(p) for p in Path(folder).rglob("*") if p.name.endswith((".html", ".html.gz")))
+    return db.from_sequence(paths, partition_size=partition_size).map(parse_file)
+
+
+def _article_row(record: dict[str, Any]) -> dict[str, Any]:
+    article = record["article"]
+    return {
+        "path": record["path"],
+        "url": article["url"],
+        "kind": article["kind"],
+        "title": article["title"],
+        "section": article["section"],
+        "published": article["published"],
+        "authors": "; ".join(a["name"] for a in article["authors"]),
+        "paragraphs": sum(1 for block in article["body"] if block["type"] == "paragraph"),
+        "tags": "; ".join(t["name"] for t in article["tags"]),
+    }
+
+
+ARTICLE_COLUMNS = {
+    "path": "string",
+    "url": "string",
+    "kind": "string",
+    "title": "string",
+    "section": "string",
+    "published": "string",
+    "authors": "string",
+    "paragraphs": "int64",
+    "tags": "string",
+}
+
+
+def articles_pandas(records: db.Bag) -> pd.DataFrame:
+    """The article rows gathered into one pandas DataFrame (fits in memory)."""
+    rows = records.filter(lambda r: r.get("article") is not None).map(_article_row)
+    frame = pd.DataFrame(rows.compute(), columns=list(ARTICLE_COLUMNS)).astype(ARTICLE_COLUMNS)
+    # Offsets differ between Beirut summer and winter time: one UTC column.
+    frame["published"] = pd.to_datetime(frame["published"], utc=True)
+    return frame
+
+
+def articles_frame(records: db.Bag) -> Any:
+    """The article rows as a dask DataFrame, partitioned like the bag (does
+    not fit in memory; needs ``dask[dataframe]``)."""
+    import dask.dataframe as dd
+
+    rows = records.filter(lambda r: r.get("article") is not None).map(_article_row)
+    frame = rows.to_dataframe(meta=pd.DataFrame({k: pd.Series(dtype=t) for k, t in ARTICLE_COLUMNS.items()}))
+    return frame.assign(published=dd.to_datetime(frame["published"], utc=True))
