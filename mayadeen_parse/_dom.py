@@ -964,7 +964,9 @@ def _read_header(layout: ArticleLayout, header: list[Element], base: str, furnit
         tag = el.tag
         if tag in _SKIP_TAGS or _inside(el, furniture_set):
             continue
-        if tag == "time" and layout.date_el is None:
+        if tag == "time" and layout.date_attr is None:
+            # A <time datetime> beats a date read from the text of its parent
+            # (<li class="date"><time ...>), which the walk meets first.
             layout.date_el = el
             layout.date_attr = el.get("datetime")
             layout.date_raw = text_of(el)
