@@ -49,4 +49,5 @@ napoleon_use_ivar = True
 
 html_theme = "furo"
 html_title = f"mayadeen_parse {release}"
-html_static_path: list[str] = []
+html_static_path = ["_static"]
+html_css_files = ["field-tables.css"]

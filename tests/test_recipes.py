@@ -323,6 +323,16 @@ def test_article_repr_html_escapes_the_page_text() -> None:
     assert '"onmouseover' not in card
 
 
+def test_recipes_page_shows_the_real_repr_pretty() -> None:
+    """The ``_repr_pretty_`` output quoted in docs/recipes.md is what it prints."""
+    from tests.markdown_code import code_blocks
+
+    (block,) = [b for b in code_blocks(RECIPES.parent / "recipes.md") if b.marker == "test: pretty"]
+    printer = FakePrinter()
+    example_article()._repr_pretty_(printer, cycle=False)
+    assert block.code == "".join(printer.parts) + "\n"
+
+
 def test_article_repr_pretty_is_short() -> None:
     printer = FakePrinter()
     example_article()._repr_pretty_(printer, cycle=False)

@@ -64,7 +64,7 @@ EXAMPLE_WIDTH = 72
 
 _RECORDS = {cls.__name__: cls for cls in RECORDS}
 # "Sources: tawsiyat ``url``, ... argument." — the Source order column says it.
-_SOURCES_SENTENCE_RE = re.compile(r"\s*Sources: .*?\.(?=\s|$)", re.S)
+_SOURCES_SENTENCE_RE = re.compile(r"\s*Sources:\s.*?\.(?=\s|$)", re.S)
 # RST inline markup in the model's docstrings → MyST.
 _ROLE_RE = re.compile(r":(?:py:)?(class|func|attr|meth|data|mod|exc):`([^`]+)`")
 _LITERAL_RE = re.compile(r"``(.+?)``")
