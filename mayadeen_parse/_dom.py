@@ -22,6 +22,7 @@ Byline parts are found by their text (``By ...``, ``Source: ...``, a
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -46,7 +47,6 @@ from ._model import (
     Teaser,
 )
 from ._page import Page
-from ._select import Selector, heading_texts
 from ._text import (
     BR,
     absolutize,
@@ -67,10 +67,125 @@ Element = Any  # lxml.etree._Element; kept loose so the public stubs stay simple
 _css = HTMLTranslator().css_to_xpath
 
 
-def _select(css: str) -> Selector:
-    # A Selector gives what the cssselect XPath gives, from one shared scan
-    # per page instead of one full-document XPath pass per selector.
-    return Selector(css)
+class Hint:
+    """A class-name hint: a CSS selector list of simple compounds (``tag.class``,
+    ``.class``, ``#id``, ``[attr~=token]``), matched against the class index.
+
+    Hints are looked for on container elements only (:data:`_HINT_TAGS`):
+    that is where the site's blocks, body and standfirst live, and it keeps
+    the scan to a few hundred elements on a page carrying thousands of menu
+    links. ``tests/test_dom_scans.py`` holds it to the cssselect XPath.
+    """
+
+    _COMPOUND_RE = re.compile(
+        r"^(?P<tag>[a-z][a-z0-9]*)?(?:\.(?P<cls>[A-Za-z_][\w-]*)|#(?P<id>[A-Za-z_][\w-]*)"
+        r"|\[(?P<attr>[a-z][\w-]*)~=(?P<token>[A-Za-z_][\w-]*)\])$"
+    )
+
+    def __init__(self, css: str) -> None:
+        self.css = css
+        parts = []
+        for part in css.split(","):
+            match = self._COMPOUND_RE.match(part.strip())
+            if match is None:
+                raise ValueError(f"not a simple selector: {part!r}")
+            if match["cls"]:
+                parts.append((match["tag"], "class", match["cls"]))
+            elif match["id"]:
+                parts.append((match["tag"], "id", match["id"]))
+            else:
+                parts.append((match["tag"], match["attr"], match["token"]))
+        self.parts: tuple[tuple[str | None, str, str], ...] = tuple(parts)
+        _HINT_KEYS.update((attr, token) for _, attr, token in parts)
+
+    def __repr__(self) -> str:
+        return f"Hint({self.css!r})"
+
+    def __call__(self, page: Page, context: Element | None = None) -> list[Element]:
+        """Matching elements in document order (within *context*, itself included)."""
+        index, order = _class_index(page)
+        found: dict[Element, None] = {}
+        for tag, attr, token in self.parts:
+            for el in index.get((attr, token), ()):
+                if tag is None or el.tag == tag:
+                    found[el] = None
+        result = sorted(found, key=order.__getitem__) if len(self.parts) > 1 else list(found)
+        if context is not None and context is not page.root:
+            result = [el for el in result if el is context or _inside(el, {context})]
+        return result
+
+
+_HINT_KEYS: set[tuple[str, str]] = set()
+_HINT_TAGS = (
+    "div", "section", "aside", "article", "main", "header", "footer", "ul", "ol", "p", "span", "figure", "h2",
+)  # fmt: skip
+
+
+def _class_index(page: Page) -> tuple[dict[tuple[str, str], list[Element]], dict[Element, int]]:
+    """``(attr, token) -> elements`` for every token a :class:`Hint` names,
+    over the container elements of the page, in one pass (cached)."""
+    cached: tuple[dict[tuple[str, str], list[Element]], dict[Element, int]] | None = page._cache.get("class_index")
+    if cached is not None:
+        return cached
+    index: dict[tuple[str, str], list[Element]] = {}
+    order: dict[Element, int] = {}
+    keys = _HINT_KEYS
+    for position, el in enumerate(page.root.iter(*_HINT_TAGS)):
+        for attr in ("class", "id", "itemprop"):
+            value = el.get(attr)
+            if value:
+                # An id is one value (#x is @id = 'x'); class and itemprop are
+                # whitespace-separated tokens (.x and [itemprop~=x]).
+                for token in (value,) if attr == "id" else value.split():
+                    if (attr, token) in keys:
+                        index.setdefault((attr, token), []).append(el)
+                        order[el] = position
+    page._cache["class_index"] = (index, order)
+    return index, order
+
+
+# Subtrees that never hold a block heading: menus (a "Most Read" menu entry is
+# a link, not the block), graphics, scripts and forms.
+_NO_HEADINGS = frozenset(
+    {"nav", "svg", "math", "script", "style", "noscript", "template", "select", "form", "iframe", "object"}
+)
+
+
+def _heading_nodes(page: Page) -> list[tuple[Element, bool, str]]:
+    """Every text node under ``<body>`` that reads as a block heading, in
+    document order: ``(element, is_tail, heading)``, *element* being the one
+    whose ``text`` (or, when *is_tail*, ``tail``) it is. One pruned walk."""
+    cached: list[tuple[Element, bool, str]] | None = page._cache.get("heading_nodes")
+    if cached is not None:
+        return cached
+    found: list[tuple[Element, bool, str]] = []
+    for body in page.root.iter("body"):
+        if not any(a.tag == "body" for a in body.iterancestors()):
+            _walk_headings(body, found)
+    page._cache["heading_nodes"] = found
+    return found
+
+
+def _walk_headings(el: Element, found: list[tuple[Element, bool, str]]) -> None:
+    for child in el:
+        tag = child.tag
+        if isinstance(tag, str) and tag not in _NO_HEADINGS:
+            text = child.text
+            if text is not None and len(text) < 80 and not text.isspace():
+                key = " ".join(text.split()).lower()
+                if key in _HEADING_KIND:
+                    found.append((child, False, key))
+            if len(child):
+                _walk_headings(child, found)
+        text = child.tail
+        if text is not None and len(text) < 80 and not text.isspace():
+            key = " ".join(text.split()).lower()
+            if key in _HEADING_KIND:
+                found.append((child, True, key))
+
+
+def _select(css: str) -> Hint:
+    return Hint(css)
 
 
 # --- block headings ----------------------------------------------------------
@@ -84,28 +199,17 @@ HEADINGS: dict[str, tuple[str, ...]] = {
     "coverage": ("coverage",),
 }
 _HEADING_KIND = {text: kind for kind, texts in HEADINGS.items() for text in texts}
-_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_LOWER = _UPPER.lower()
 # Every text node whose whole (collapsed, lower-cased) text is a block
 # heading; the match is done by libxml2, so only headings come back.
-# normalize-space() knows only ASCII whitespace, so NBSP is mapped first.
-_HEADING_TEXTS = etree.XPath(
-    "//body//text()[not(parent::script or parent::style)][string-length(.) < 80]"
-    f"[contains('|{'|'.join(_HEADING_KIND)}|', "
-    f"concat('|', translate(normalize-space(translate(., '\u00a0', ' ')), '{_UPPER}', '{_LOWER}'), '|'))]"
-)
 _INLINE_TAGS = frozenset({"span", "b", "strong", "em", "i", "a", "font", "small", "u", "mark", "label", "bdi"})
 # Blocks whose text is running prose: an inline heading word inside one of
 # these starts a sentence ("<p><b>Read next</b>: <a>...</a></p>").
 _PROSE_TAGS = frozenset({"p", "li", "td", "dd", "figcaption", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "a"})
 
 
-def _heading_element(node: Any, wanted: str) -> Element | None:
+def _heading_element(el: Element, is_tail: bool, wanted: str) -> Element | None:
     """The element a heading text node names, or None if it is part of prose."""
-    el = node.getparent()
-    if el is None:
-        return None
-    if node.is_tail:
+    if is_tail:
         el = el.getparent()
         if el is None or (text_of(el) or "").casefold() != wanted:
             return None
@@ -143,7 +247,6 @@ _BLOCK_CLASSES = {
 }
 
 _ALL_LINKS = etree.XPath("//a[@href]")
-_ALL_HEADLINES = etree.XPath("//body//h1 | //body//h2 | //body//h3")
 _ALL_P = etree.XPath("//body//p")
 # <div class="p-content"> holds the body paragraphs (seen in public scrapers
 # of the Arabic edition); the others are common CMS names, newest first.
@@ -262,10 +365,13 @@ def _inside(el: Element, containers: set[Element] | frozenset[Element]) -> bool:
 
 
 def _img_src(img: Element, base: str) -> str | None:
+    # Lazy-loading attributes first: "src" then often holds a placeholder.
     for attr in ("data-src", "data-lazy-src", "data-original", "src"):
-        url = absolutize(img.get(attr), base)
-        if url:
-            return url
+        value = img.get(attr)
+        if value:
+            url = absolutize(value, base)
+            if url:
+                return url
     srcset = img.get("data-srcset") or img.get("srcset")
     if srcset:
         return absolutize(srcset.split(",")[0].split()[0] if srcset.split() else None, base)
@@ -343,31 +449,6 @@ def _figure_box(img: Element) -> tuple[Element, Element | None]:
     return node, None
 
 
-def _date_in(el: Element) -> Any:
-    """A teaser's date: a ``date`` for a day, an aware datetime with a time."""
-    for node in el.iter("time"):
-        for attr in _TIME_ATTRS:
-            value = node.get(attr)
-            if value:
-                moment = parse_iso_datetime(value)
-                if moment is not None:
-                    return moment
-                day = parse_visible_date(value) or _iso_day(value)
-                if day is not None:
-                    return day
-        shown = text_of(node)
-        found = parse_visible_datetime(shown) or parse_visible_date(shown)
-        if found is not None:
-            return found
-    for node in el.iter():
-        if len(node) == 0 and node.text and len(node.text) < 40:
-            shown = normalize_text(node.text)
-            found = parse_visible_datetime(shown) or parse_visible_date(shown)
-            if found is not None:
-                return found
-    return None
-
-
 _ISO_DAY_RE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 
 
@@ -430,12 +511,14 @@ class Furniture:
 
 def _teasers(roots: Iterable[Element], boundary: set[Element], skip: Element | None, base: str) -> tuple[Teaser, ...]:
     """Linked headlines in *roots*, one per story URL, in page order."""
+    skipped = set(skip.iter()) if skip is not None else ()
     groups: dict[str, list[Element]] = {}
     first_url: dict[str, str] = {}
     owner: dict[Element, str] = {}
+    link_url: dict[Element, str] = {}
     for root in roots:
         for a in root.iter("a"):
-            if skip is not None and (a is skip or _inside(a, {skip})):
+            if a in skipped:
                 continue
             url = absolutize(a.get("href"), base)
             if url is None or not looks_like_story_path(url):
@@ -445,9 +528,9 @@ def _teasers(roots: Iterable[Element], boundary: set[Element], skip: Element | N
             groups.setdefault(key, []).append(a)
             first_url.setdefault(key, url)
             owner[a] = key
+            link_url[a] = url
     teasers = []
     for key, links in groups.items():
-        url = first_url[key]
         card = links[0]
         while True:
             parent = card.getparent()
@@ -456,65 +539,103 @@ def _teasers(roots: Iterable[Element], boundary: set[Element], skip: Element | N
             if any(owner.get(a, key) != key for a in parent.iter("a")):
                 break
             card = parent
-        titles = [text_of(a) for a in links]
-        title = max((t for t in titles if t), key=len, default=None)
-        if title is not None:  # the headline link's own URL, not the thumbnail's
-            url = absolutize(links[titles.index(title)].get("href"), base) or url
-        if title is None:
-            for node in card.iter("h1", "h2", "h3", "h4", "h5", "h6"):
-                title = text_of(node)
-                if title:
-                    break
-        img = _first_img(card)
-        if title is None and img is not None:
-            title = normalize_text(img.get("alt"))
-        if title is None:
-            continue
-        image = _image(img, base, None, title) if img is not None else None
-        teasers.append(
-            Teaser(
-                title=title,
-                url=url,
-                section=_teaser_section(card, title, base, links, image),
-                published=_date_in(card),
-                image=image,
-            )
-        )
+        teaser = _teaser(card, links, [link_url[a] for a in links], base)
+        if teaser is not None:
+            teasers.append(teaser)
     return tuple(teasers)
 
 
 _SECTION_CLASS_RE = re.compile(r"categ|section|kicker|label|rubric|topic", re.I)
 
 
-def _teaser_section(card: Element, title: str, base: str, links: list[Element], image: Image | None) -> str | None:
-    for a in card.iter("a"):
-        if a in links:
-            continue
-        url = absolutize(a.get("href"), base)
-        if url and not looks_like_story_path(url) and "/tags/" not in url:
-            name = text_of(a)
-            if name and name != title:
-                return name
-    fallback = None
+def _teaser(card: Element, links: list[Element], urls: list[str], base: str) -> Teaser | None:
+    """One teaser from its card, read in one pass over the card.
+
+    Title: the longest text of the story's links, else the card's first
+    heading, else the image's alt. Section: another link's text (to a section,
+    not a story or tag), else a short text whose element (or parent) has a
+    class naming a category, else the first short text without digits. Date:
+    a ``<time>``, else a short text that reads as a date.
+    """
+    titles = [text_of(a) for a in links]
+    title = max((t for t in titles if t), key=len, default=None)
+    # The headline link's own URL, not the thumbnail's.
+    url = urls[titles.index(title)] if title is not None else urls[0]
+    in_links = {node for a in links for node in a.iter()}
+    img = heading = section_link = classed = fallback = time_date = text_date = None
+    leaves: list[tuple[Element, str]] = []
     for node in card.iter():
-        if node.tag in ("a", "img", "time", "figcaption") or len(node) > 0:
-            continue
-        shown = normalize_text(node.text)
-        if not shown or shown == title or len(shown) > 40 or len(shown.split()) > 4:
-            continue
-        if image is not None and shown in (image.alt, image.caption):
-            continue
-        if any(ch.isdigit() for ch in shown):
-            continue  # a rank, a date, "2 hours ago": never a section name
-        if _inside(node, set(links)):
-            continue
-        if _SECTION_CLASS_RE.search(_classes(node)) or _SECTION_CLASS_RE.search(_classes(node.getparent())):
-            return shown
-        if fallback is None:
-            fallback = shown
-    return fallback
+        tag = node.tag
+        if tag == "img":
+            if img is None:
+                img = node
+        elif tag == "a":
+            if section_link is None and node not in in_links:
+                href = absolutize(node.get("href"), base)
+                if href and not looks_like_story_path(href) and "/tags/" not in href:
+                    section_link = text_of(node)
+        elif tag == "time":
+            if time_date is None:
+                time_date = _time_value(node)
+        elif heading is None and tag in _HEADING_TAGS:
+            heading = node  # read only if the links give no title
+        if len(node) == 0 and node.text and len(node.text) < 40:
+            shown = normalize_text(node.text)
+            if shown:
+                if text_date is None and time_date is None:
+                    text_date = parse_visible_datetime(shown) or parse_visible_date(shown)
+                if tag not in ("a", "img", "time", "figcaption"):
+                    leaves.append((node, shown))
+    if title is None and heading is not None:
+        title = text_of(heading)
+    if title is None and img is not None:
+        title = normalize_text(img.get("alt"))
+    if title is None:
+        return None
+    image = _image(img, base, None, title) if img is not None else None
+    if section_link is not None and section_link == title:
+        section_link = None
+    if section_link is None:
+        for node, shown in leaves:
+            if shown == title or len(shown) > 40 or len(shown.split()) > 4 or node in in_links:
+                continue
+            if image is not None and shown in (image.alt, image.caption):
+                continue
+            if _DIGIT_RE.search(shown):
+                continue  # a rank, a date, "2 hours ago": never a section name
+            if _SECTION_CLASS_RE.search(_classes(node)) or _SECTION_CLASS_RE.search(_classes(node.getparent())):
+                classed = shown
+                break
+            if fallback is None:
+                fallback = shown
+    return Teaser(
+        title=title,
+        url=url,
+        section=section_link or classed or fallback,
+        published=time_date if time_date is not None else text_date,
+        image=image,
+    )
 
 
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _time_value(node: Element) -> Any:
+    """The date or aware datetime a ``<time>`` element states, or ``None``."""
+    for attr in _TIME_ATTRS:
+        value = node.get(attr)
+        if value:
+            moment = parse_iso_datetime(value)
+            if moment is not None:
+                return moment
+            day = parse_visible_date(value) or _iso_day(value)
+            if day is not None:
+                return day
+    shown = text_of(node)
+    return parse_visible_datetime(shown) or parse_visible_date(shown)
+
+
+@functools.lru_cache(maxsize=4096)
 def split_attribution(text: str) -> tuple[str | None, str | None]:
     """Split a ticker line into (attribution, statement), or (None, None).
 
@@ -544,20 +665,24 @@ def split_attribution(text: str) -> tuple[str | None, str | None]:
 
 def _ticker(roots: Iterable[Element], skip: Element | None, base: str) -> tuple[BreakingItem, ...]:
     roots = list(roots)
+    skipped = set(skip.iter()) if skip is not None else ()
     lines = [
         li
         for root in roots
         for li in ((root,) if root.tag == "li" else root.iter("li"))
-        if li.find(".//li") is None and (skip is None or not (li is skip or _inside(li, {skip})))
+        if li not in skipped and next(li.iterdescendants("li"), None) is None
     ]
     if not lines:
         lines = _line_children(roots, skip)
     items: list[BreakingItem] = []
     seen: set[str] = set()
     for line in lines:
-        parts: list[str] = []
-        _gather(line, parts, None, base, True)
-        text = normalize_text("".join(parts).replace(BR, " "))
+        if len(line) == 0:
+            text = normalize_text(line.text)
+        else:
+            parts: list[str] = []
+            _gather(line, parts, None, base, True)
+            text = normalize_text("".join(parts).replace(BR, " "))
         if not text or text.casefold() in _HEADING_KIND or text in seen:
             continue
         seen.add(text)
@@ -619,48 +744,70 @@ def _contentful(el: Element, skip: Element) -> bool:
 
 
 def furniture(page: Page) -> Furniture:
-    """Locate the ticker, Most Read, Related News, Read Next and Coverage."""
+    """Locate the ticker, Most Read, Related News, Read Next and Coverage.
+
+    A block found by its class name needs only a look for its heading inside
+    its own box; the walk over the whole page for headings runs only when a
+    block has to be found by its heading.
+    """
     cached: Furniture | None = page._cache.get("furniture")
     if cached is not None:
         return cached
-    root, base = page.root, page.base_url
-    headings: dict[str, list[Element]] = {}
-    heading_elements: list[Element] = []
-    navs = _nav_set(root)
-    for node in heading_texts(root, _HEADING_KIND):  # = _HEADING_TEXTS(root), without an XPath predicate per node
-        wanted = " ".join(str(node).split()).lower()
-        el = _heading_element(node, wanted)
-        if el is None or _inside(el, navs):
-            continue
-        kind = _HEADING_KIND[wanted]
-        headings.setdefault(kind, []).append(el)
-        heading_elements.append(el)
-
+    base = page.base_url
     blocks: dict[str, Found] = {}
+    missing: list[str] = []
     for kind in HEADINGS:
-        found = Found(kind=kind)
         for el in _BLOCK_CLASSES[kind](page):
-            head = next((h for h in headings.get(kind, ()) if h is el or _inside(h, {el})), None)
+            head = next(iter(_headings_in(el, kind)), None)
             items = _items(kind, [el], {el}, head, base)
             if items or kind == "coverage":
-                found = Found(
-                    kind=kind, items=items, elements=(el,), heading=head, anchor="class", detail=el.get("class")
+                detail = el.get("class")
+                blocks[kind] = Found(
+                    kind=kind, items=items, elements=(el,), heading=head, anchor="class", detail=detail
                 )
                 break
-        if found.anchor == "missing":
+        else:
+            missing.append(kind)
+    if missing:
+        headings: dict[str, list[Element]] = {}
+        heading_elements: list[Element] = []
+        for node, is_tail, wanted in _heading_nodes(page):
+            el = _heading_element(node, is_tail, wanted)
+            if el is not None:
+                headings.setdefault(_HEADING_KIND[wanted], []).append(el)
+                heading_elements.append(el)
+        for kind in missing:
+            found = Found(kind=kind)
             for head in headings.get(kind, ()):
                 located = _climb(kind, head, heading_elements, base)
                 if located is not None:
                     items, elements = located
+                    detail = text_of(head)
                     found = Found(
-                        kind=kind, items=items, elements=elements, heading=head, anchor="heading", detail=text_of(head)
+                        kind=kind, items=items, elements=elements, heading=head, anchor="heading", detail=detail
                     )
                     break
-        blocks[kind] = found
+            blocks[kind] = found
+    blocks = {kind: blocks[kind] for kind in HEADINGS}
     containers = frozenset(el for found in blocks.values() for el in found.elements)
     result = Furniture(blocks=blocks, containers=containers)
     page._cache["furniture"] = result
     return result
+
+
+def _headings_in(box: Element, kind: str) -> list[Element]:
+    """The headings of *kind* inside *box* (the box included)."""
+    nodes: list[tuple[Element, bool, str]] = []
+    if box.text is not None and len(box.text) < 80 and " ".join(box.text.split()).lower() in _HEADING_KIND:
+        nodes.append((box, False, " ".join(box.text.split()).lower()))
+    _walk_headings(box, nodes)
+    found = []
+    for node, is_tail, wanted in nodes:
+        if _HEADING_KIND[wanted] == kind:
+            el = _heading_element(node, is_tail, wanted)
+            if el is not None:
+                found.append(el)
+    return found
 
 
 def _nav_set(root: Element) -> frozenset[Element]:
@@ -759,12 +906,22 @@ def _best_title(root: Element, wanted: Iterable[str | None], skip: frozenset[Ele
     ``<h1>``: a heading whose text equals a structured title wins first.
     """
     wanted_set = {w.casefold() for w in (normalize_text(x) for x in wanted) if w}
-    headings: list[tuple[Element, str]] = []
-    for h in _ALL_HEADLINES(root):
-        shown = text_of(h)
-        if shown and shown.casefold() not in _SITE_NAMES and not _inside(h, skip):
-            headings.append((h, shown))
-    for level in ("h1", "h2", "h3"):
+
+    def readable(tags: tuple[str, ...]) -> list[tuple[Element, str]]:
+        found = []
+        for h in root.iter(*tags):
+            shown = text_of(h)
+            if shown and shown.casefold() not in _SITE_NAMES and not _inside(h, skip):
+                found.append((h, shown))
+        return found
+
+    headings = readable(("h1",))
+    for h, shown in headings:
+        if shown.casefold() in wanted_set:
+            return h, "h1"
+    # Read the <h2>/<h3> (teaser titles, block headings) only when needed.
+    headings += readable(("h2", "h3"))
+    for level in ("h2", "h3"):
         for h, shown in headings:
             if h.tag == level and shown.casefold() in wanted_set:
                 return h, level
@@ -778,8 +935,8 @@ def _best_title(root: Element, wanted: Iterable[str | None], skip: frozenset[Ele
         for el in root.iter("div", "span", "p"):
             if len(el) > 2:
                 continue
-            shown = text_of(el)
-            if shown and shown.casefold() in wanted_set and not _inside(el, skip):
+            candidate = text_of(el)
+            if candidate and candidate.casefold() in wanted_set and not _inside(el, skip):
                 return el, "structure"
     # No <h1> and nothing to compare with: the first substantial <h2> of the
     # main content, never a block heading (those are in *skip* or short).
@@ -874,12 +1031,17 @@ def _article_layout(page: Page, wanted_titles: list[str | None], descriptions: l
     header: list[Element] = []
     first_body = layout.body_roots[0] if layout.body_roots and not region_mode else None
     title_subtree = set(title_el.iter()) if title_el is not None else set()
+    stop = None
     for el in region.iter():
         if el is first_body or (region_mode and _starts_body(el, layout)):
+            stop = el
             break
         if el in title_subtree or not isinstance(el.tag, str):
             continue
         header.append(el)
+    if stop is not None:  # the wrappers around the body are not header parts
+        around = set(stop.iterancestors())
+        header = [el for el in header if el not in around]
     _read_header(layout, header, base, furniture_set)
 
     if region_mode:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from functools import cached_property
 from typing import Any
 
 import attrs
@@ -55,20 +54,27 @@ PageInput = Page | bytes | bytearray | memoryview | str
 
 
 class Context:
-    """Everything known about one page, computed lazily and at most once."""
+    """Everything known about one page, computed lazily and at most once.
+
+    Every result is cached on the :class:`Page`, never the context itself: a
+    page holding its context would be a reference cycle, and each parsed
+    page would wait for the cyclic garbage collector (with its whole tree).
+    """
+
+    __slots__ = ("ld", "meta", "page", "resolved", "site")
 
     def __init__(self, page: Page) -> None:
         self.page = page
         self.site: SiteFacts = site_facts(page)
         self.ld: JsonLdFacts = json_ld_facts(page)
         self.meta: MetaFacts = meta_facts(page)
-        self.resolved: dict[str, Any] = {}
+        self.resolved: dict[str, Any] = page._cache.setdefault("resolved", {})
 
-    @cached_property
+    @property
     def furniture(self) -> Furniture:
         return furniture(self.page)
 
-    @cached_property
+    @property
     def dom(self) -> ArticleLayout:
         return article_layout(
             self.page,
@@ -541,12 +547,7 @@ def classify(ctx: Context) -> tuple[str, str]:
 
 
 def _context(page_or_html: PageInput, url: str | None) -> Context:
-    page = load_page(page_or_html, url=url)
-    cached: Context | None = page._cache.get("context")
-    if cached is None:
-        cached = Context(page)
-        page._cache["context"] = cached
-    return cached
+    return Context(load_page(page_or_html, url=url))
 
 
 def _build(ctx: Context) -> Article:

@@ -7,6 +7,7 @@ extractors never call ``.strip()`` on their own.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from urllib.parse import urljoin
 
@@ -65,10 +66,11 @@ def normalize_text(text: str | None) -> str | None:
     """
     if not text:
         return None
-    if _INVISIBLE_RE.search(text):
-        text = text.translate(_INVISIBLE)
-    if _SURROGATE_RE.search(text):
-        text = _SURROGATE_RE.sub("\ufffd", text)
+    if not text.isascii():  # isascii() is O(1); marks and surrogates are not ASCII
+        if _INVISIBLE_RE.search(text):
+            text = text.translate(_INVISIBLE)
+        if _SURROGATE_RE.search(text):
+            text = _SURROGATE_RE.sub("\ufffd", text)
     return " ".join(text.split()) or None
 
 
@@ -90,6 +92,10 @@ def normalize_lines(text: str | None) -> str | None:
 
 _WAYBACK_RE = re.compile(r"^(?:https?://web\.archive\.org)?/web/\d+[a-z_]*/(https?://.+)$")
 _IGNORED_SCHEMES = ("javascript:", "data:", "about:", "#")
+# WHATWG URL parsing trims "C0 control or space" from both ends, and nothing
+# else: str.strip() would also trim U+0085 or U+3000 that a first call had
+# kept inside the URL (absolutize must be idempotent; found by a property test).
+_C0_OR_SPACE = "".join(map(chr, range(0x21)))
 
 
 def absolutize(href: str | None, base: str = SITE_ORIGIN) -> str | None:
@@ -109,7 +115,7 @@ def absolutize(href: str | None, base: str = SITE_ORIGIN) -> str | None:
     """
     if not href:
         return None
-    href = href.strip()
+    href = href.strip(_C0_OR_SPACE)
     if "\n" in href or "\t" in href or "\r" in href:
         # WHATWG URL parsing removes ASCII tab and newline anywhere in a URL.
         href = href.replace("\n", "").replace("\t", "").replace("\r", "")
@@ -138,6 +144,7 @@ _SECTION_ROOTS = frozenset({"news", "articles", "videos"})
 _STORY_ROOTS = frozenset({"infographs", "in-pictures", "live", "coverage", "programs"})
 
 
+@functools.lru_cache(maxsize=8192)
 def looks_like_story_path(url: str) -> bool:
     """Whether *url* has the shape of a story on the site, not an index.
 
@@ -220,6 +227,7 @@ def split_keywords(value: object) -> tuple[str, ...]:
 _CREDIT_RE = re.compile(r"\s*\(([^()]{1,120})\)\s*$")
 
 
+@functools.lru_cache(maxsize=4096)
 def split_credit(caption: str | None) -> tuple[str | None, str | None]:
     """Split a trailing parenthesised credit off a caption.
 
@@ -251,12 +259,22 @@ def _last_sunday(year: int, month: int) -> _dt.date:
     return last - _dt.timedelta(days=(last.weekday() + 1) % 7)
 
 
+@functools.lru_cache(maxsize=256)
+def _summer(year: int) -> tuple[_dt.datetime, _dt.datetime, _dt.datetime, _dt.datetime]:
+    """Summer time of *year*: (local start, local end, UTC start, UTC end).
+
+    Lebanon since 1999: from the last Sunday of March, 00:00, to the last
+    Sunday of October, 00:00 (tz database, Rule Lebanon). The hour skipped in
+    March (00:00-00:59 local) takes the winter offset, as zoneinfo does.
+    """
+    march, october = _last_sunday(year, 3), _last_sunday(year, 10)
+    local_start = _dt.datetime(march.year, march.month, march.day, 1)
+    local_end = _dt.datetime(october.year, october.month, october.day)
+    return local_start, local_end, local_start - _dt.timedelta(hours=3), local_end - _dt.timedelta(hours=3)
+
+
 def _is_summer_local(local: _dt.datetime) -> bool:
-    # Lebanon since 1999: summer time from the last Sunday of March, 00:00, to
-    # the last Sunday of October, 00:00 (tz database, Rule Lebanon). The hour
-    # skipped in March (00:00-00:59) takes the winter offset, as zoneinfo does.
-    start = _dt.datetime.combine(_last_sunday(local.year, 3), _dt.time(1))
-    end = _dt.datetime.combine(_last_sunday(local.year, 10), _dt.time())
+    start, end, _, _ = _summer(local.year)
     return start <= local.replace(tzinfo=None) < end
 
 
@@ -277,8 +295,7 @@ def beirut_offset(local: _dt.datetime) -> _dt.timezone:
 
 
 def _is_summer_utc(utc: _dt.datetime) -> bool:
-    start = _dt.datetime.combine(_last_sunday(utc.year, 3), _dt.time()) - _dt.timedelta(hours=2)
-    end = _dt.datetime.combine(_last_sunday(utc.year, 10), _dt.time()) - _dt.timedelta(hours=3)
+    _, _, start, end = _summer(utc.year)
     return start <= utc < end
 
 
@@ -322,6 +339,12 @@ def parse_iso_datetime(value: object) -> _dt.datetime | None:
     """
     if not isinstance(value, str) or len(value) > 64:
         return None
+    return _parse_iso(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_iso(value: str) -> _dt.datetime | None:
+    # Cached: a crawl meets the same ticker and teaser times on every page.
     match = _ISO_RE.match(value)
     if match is None:
         return None
@@ -374,9 +397,17 @@ _VISIBLE_RE = re.compile(
 )
 
 
+_DIGIT_RE = re.compile(r"\d")
+
+
 def _visible_parts(text: str | None) -> tuple[_dt.date, tuple[int, int] | None] | None:
-    if not text or len(text) > 200:
-        return None
+    if not text or len(text) > 200 or _DIGIT_RE.search(text) is None:
+        return None  # most texts tried are headlines: no digit, no date
+    return _visible_parts_cached(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _visible_parts_cached(text: str) -> tuple[_dt.date, tuple[int, int] | None] | None:
     match = _VISIBLE_RE.search(text)
     if match is None:
         return None

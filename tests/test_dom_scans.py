@@ -1,0 +1,125 @@
+"""The two whole-document scans of ``_dom`` give what their definitions give.
+
+``_dom`` walks each page at most twice in Python (everything else is local to
+a block): the class index behind every :class:`~mayadeen_parse._dom.Hint`,
+over container elements, and the pruned walk for block headings. These tests
+hold both to plain definitions (the cssselect XPath limited to container
+tags; every text node of ``<body>`` outside the pruned subtrees) on every
+fixture, the padded benchmark page and markup chosen for its edges.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cssselect import HTMLTranslator
+from lxml import etree
+
+import mayadeen_parse as mp
+from mayadeen_parse import _dom
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from make_heavy import REFERENCE, heavy_page  # noqa: E402
+
+EDGE_CASES = {
+    "class-whitespace": (
+        '<html><body><div class="x\tp-content\n y"><p>a</p></div><div class="xp-content">b</div>'
+        '<section class="coverage\r">c</section><div class="coverage">not a section</div>'
+        '<p class="lg_para summary">s</p><p class="Summary">case</p><span id="breaking-news ">no</span>'
+        '<div itemprop="articleBody  text">ld</div><div itemprop="articlebody">case</div>'
+        '<li class="most-read">not a container</li></body></html>'
+    ),
+    "nested-blocks": (
+        '<html><body><div class="most-read" id="breaking-news"><div class="most-read">inner</div>'
+        '<article><p class="summary">one</p><div class="summary"><p class="summary">two</p></div></article>'
+        "</div></body></html>"
+    ),
+    "headings": (
+        "<html><head><title>Most Read</title></head><body>"
+        "<h2>Most\u00a0Read</h2><h2>MOST READ</h2><h2> \n Related\tNews </h2><h2>Most\u2003Read</h2>"
+        "<div><i></i>Read Next<b>x</b> Coverage </div>"
+        "<div><span><i>1</i>Breaking</span>Most Popular</div><script>Most Read</script>"
+        "<style>Coverage</style><noscript>Urgent</noscript><p>Related</p>"
+        "<nav><a>Most Read</a></nav><form><label>Breaking</label></form><svg><text>Coverage</text></svg>"
+        "<h3>" + "Most Read " * 9 + "</h3></body></html>"
+    ),
+    "empty": "<html><body></body></html>",
+}
+
+
+def _pages() -> list[Any]:
+    params = [
+        pytest.param(p.read_bytes(), id=f"{p.parent.name}/{p.stem}")
+        for p in sorted(ROOT.glob("tests/fixtures/*/*.html"))
+    ]
+    params.append(pytest.param(heavy_page(REFERENCE.read_bytes()), id="heavy"))
+    params.extend(pytest.param(html.encode(), id=name) for name, html in EDGE_CASES.items())
+    return params
+
+
+def _hints() -> list[_dom.Hint]:
+    found: list[_dom.Hint] = []
+    for value in vars(_dom).values():
+        if isinstance(value, _dom.Hint):
+            found.append(value)
+        elif isinstance(value, dict):
+            found.extend(v for v in value.values() if isinstance(v, _dom.Hint))
+    return found
+
+
+def test_every_hint_is_checked() -> None:
+    assert len(_hints()) >= 7
+
+
+@pytest.mark.parametrize("data", _pages())
+def test_hints_match_their_xpath_on_containers(data: bytes) -> None:
+    page = mp.load_page(data)
+    containers = " or ".join(f"self::{tag}" for tag in _dom._HINT_TAGS)
+    for hint in _hints():
+        xpath = etree.XPath(f"({HTMLTranslator().css_to_xpath(hint.css)})[{containers}]")
+        assert hint(page) == xpath(page.root), hint
+
+
+def _reference_headings(root: Any) -> list[tuple[Any, bool, str]]:
+    """Every text node under <body> reading as a heading, outside pruned subtrees."""
+    found = []
+    for el in root.iter():
+        if not isinstance(el.tag, str) or not any(a.tag == "body" for a in el.iterancestors()):
+            continue
+        if any(a.tag in _dom._NO_HEADINGS for a in el.iterancestors()):
+            continue
+        for is_tail, text in ((False, el.text), (True, el.tail)):
+            if not is_tail and el.tag in _dom._NO_HEADINGS:
+                continue
+            key = " ".join((text or "").split()).lower()
+            if text and len(text) < 80 and key in _dom._HEADING_KIND:
+                found.append((el, is_tail, key))
+    return found
+
+
+@pytest.mark.parametrize("data", _pages())
+def test_heading_walk_finds_every_heading_text(data: bytes) -> None:
+    page = mp.load_page(data)
+    got = _dom._heading_nodes(page)
+    want = _reference_headings(page.root)
+    assert sorted(map(repr, got)) == sorted(map(repr, want))
+
+
+def test_heading_walk_on_the_edge_cases() -> None:
+    page = mp.load_page(EDGE_CASES["headings"])
+    keys = [key for _, _, key in _dom._heading_nodes(page)]
+    assert keys == [
+        "most read",  # NBSP
+        "most read",  # upper case
+        "related news",  # tab and newlines
+        "most read",  # em space
+        "read next",  # the tail of <i>
+        "coverage",  # the tail of <b>
+        "breaking",  # the tail of <i> inside a <span>
+        "most popular",  # the tail of that <span>
+        "related",  # in prose-looking markup: the walk finds it, _heading_element judges it
+    ]
