@@ -224,6 +224,11 @@ def _parser() -> etree.HTMLParser:
 
 
 _EMPTY_DOC = b"<html><head></head><body></body></html>"
+# libxml2's safety limits end the parse where they are hit: nesting deeper
+# than 256 ("Excessive depth"), and a single text node, comment or attribute
+# value over 10,000,000 bytes ("Resource limit exceeded" since libxml2 2.14,
+# "Huge input" before).
+_CUT_MESSAGES = ("Excessive depth", "Huge input", "limit exceeded")
 
 
 def load_page(
@@ -278,7 +283,7 @@ def load_page(
     except (etree.LxmlError, ValueError) as exc:
         raise PageDecodeError(f"lxml could not parse the input: {exc}", reason="lxml") from exc
     for entry in parser.error_log:
-        if "Excessive depth" in entry.message or "Huge input" in entry.message:
+        if any(message in entry.message for message in _CUT_MESSAGES):
             warnings.append(f"the document was cut where libxml2 stopped: {entry.message.strip()}")
             break
     empty = root is None
