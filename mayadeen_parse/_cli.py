@@ -136,9 +136,10 @@ def read_input(path: str) -> bytes:
     """The bytes of a page file (gunzipped when gzip), size-limited."""
     try:
         if path == "-":
-            return _read_limited(sys.stdin.buffer, "standard input")
-        with open(path, "rb") as handle:
-            data = _read_limited(handle, "the file")
+            data = _read_limited(sys.stdin.buffer, "standard input")
+        else:
+            with open(path, "rb") as handle:
+                data = _read_limited(handle, "the file")
     except OSError as exc:
         raise InputError(exc.strerror or str(exc)) from exc
     if data[:2] == b"\x1f\x8b":

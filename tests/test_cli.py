@@ -114,3 +114,9 @@ def test_usage_error_without_paths() -> None:
 def test_console_script_is_declared() -> None:
     text = (ROOT / "pyproject.toml").read_text()
     assert 'mayadeen-parse = "mayadeen_parse._cli:main"' in text
+
+
+def test_gzip_on_standard_input() -> None:
+    result = run("--breaking", "-", stdin=gzip.compress(EXAMPLE.read_bytes()))
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(result.stdout)) == 10
