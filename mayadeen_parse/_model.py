@@ -46,6 +46,10 @@ def _html_escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
+def _html_link(text: str, url: str | None) -> str:
+    return f'<a href="{_html_escape(url)}">{_html_escape(text)}</a>' if url else _html_escape(text)
+
+
 @attrs.frozen(kw_only=True)
 class Image:
     """A picture: the lead image, an in-body figure, or a teaser's thumbnail."""
@@ -371,3 +375,29 @@ class PageContent:
     """The Related News box."""
     read_next: tuple[Teaser, ...] = ()
     """The Read Next cards."""
+
+    def _repr_html_(self) -> str:
+        """A readable card for Jupyter: the article's card, then each list."""
+        esc = _html_escape
+        if self.article is not None:
+            parts = [self.article._repr_html_()]
+        else:
+            parts = [f"<p><small>{esc(self.kind)} page {esc(self.url or '')}</small></p>"]
+        if self.breaking:
+            parts.append("<h4>BREAKING</h4><ul>")
+            for item in self.breaking:
+                clock = f"<small>{item.time:%H:%M}</small> " if item.time else ""
+                parts.append(f"<li>{clock}{_html_link(item.text, item.url)}</li>")
+            parts.append("</ul>")
+        for label, teasers in (
+            ("Most Read", self.most_read),
+            ("Related News", self.related),
+            ("Read Next", self.read_next),
+        ):
+            if teasers:
+                items = "".join(
+                    f"<li>{_html_link(t.title, t.url)}{f' <small>{esc(t.section)}</small>' if t.section else ''}</li>"
+                    for t in teasers
+                )
+                parts.append(f"<h4>{label}</h4><ol>{items}</ol>")
+        return "<div>" + "".join(parts) + "</div>"
