@@ -130,16 +130,19 @@ def _class_index(page: Page) -> tuple[dict[tuple[str, str], list[Element]], dict
     index: dict[tuple[str, str], list[Element]] = {}
     order: dict[Element, int] = {}
     keys = _HINT_KEYS
-    for position, el in enumerate(page.root.iter(*_HINT_TAGS)):
-        for attr in ("class", "id", "itemprop"):
-            value = el.get(attr)
-            if value:
-                # An id is one value (#x is @id = 'x'); class and itemprop are
-                # whitespace-separated tokens (.x and [itemprop~=x]).
-                for token in (value,) if attr == "id" else value.split():
-                    if (attr, token) in keys:
-                        index.setdefault((attr, token), []).append(el)
-                        order[el] = position
+    for tag in _HINT_TAGS:
+        for el in page.elements(tag):
+            for attr in ("class", "id", "itemprop"):
+                value = el.get(attr)
+                if value:
+                    # An id is one value (#x is @id = 'x'); class and itemprop
+                    # are whitespace-separated tokens (.x and [itemprop~=x]).
+                    for token in (value,) if attr == "id" else value.split():
+                        if (attr, token) in keys:
+                            index.setdefault((attr, token), []).append(el)
+                            order[el] = page.position(el)
+    for found in index.values():
+        found.sort(key=order.__getitem__)
     page._cache["class_index"] = (index, order)
     return index, order
 
@@ -159,7 +162,7 @@ def _heading_nodes(page: Page) -> list[tuple[Element, bool, str]]:
     if cached is not None:
         return cached
     found: list[tuple[Element, bool, str]] = []
-    for body in page.root.iter("body"):
+    for body in page.elements("body"):
         if not any(a.tag == "body" for a in body.iterancestors()):
             _walk_headings(body, found)
     page._cache["heading_nodes"] = found
@@ -796,22 +799,23 @@ def furniture(page: Page) -> Furniture:
 
 
 def _headings_in(box: Element, kind: str) -> list[Element]:
-    """The headings of *kind* inside *box* (the box included)."""
-    nodes: list[tuple[Element, bool, str]] = []
-    if box.text is not None and len(box.text) < 80 and " ".join(box.text.split()).lower() in _HEADING_KIND:
-        nodes.append((box, False, " ".join(box.text.split()).lower()))
-    _walk_headings(box, nodes)
+    """The heading of *kind* at the top of *box* (the box included), if any.
+
+    A block's heading comes before its items: only the first elements of the
+    box are looked at, not its whole subtree.
+    """
     found = []
-    for node, is_tail, wanted in nodes:
-        if _HEADING_KIND[wanted] == kind:
-            el = _heading_element(node, is_tail, wanted)
-            if el is not None:
-                found.append(el)
+    for count, el in enumerate(box.iter()):
+        if count > 24:
+            break
+        for is_tail, text in ((False, el.text), (True, el.tail if el is not box else None)):
+            if text is not None and len(text) < 80 and not text.isspace():
+                wanted = " ".join(text.split()).lower()
+                if _HEADING_KIND.get(wanted) == kind:
+                    head = _heading_element(el, is_tail, wanted)
+                    if head is not None:
+                        found.append(head)
     return found
-
-
-def _nav_set(root: Element) -> frozenset[Element]:
-    return frozenset(root.iter("nav"))
 
 
 def _climb(
@@ -898,7 +902,7 @@ class ArticleLayout:
 _SITE_NAMES = frozenset({"al mayadeen english", "al mayadeen", "almayadeen", "الميادين", "slogan"})
 
 
-def _best_title(root: Element, wanted: Iterable[str | None], skip: frozenset[Element]) -> tuple[Element | None, str]:
+def _best_title(page: Page, wanted: Iterable[str | None], skip: frozenset[Element]) -> tuple[Element | None, str]:
     """The headline element: ``(element, anchor)``.
 
     The ``<h1>`` is the reference markup, but scrapers of the Arabic edition
@@ -909,7 +913,7 @@ def _best_title(root: Element, wanted: Iterable[str | None], skip: frozenset[Ele
 
     def readable(tags: tuple[str, ...]) -> list[tuple[Element, str]]:
         found = []
-        for h in root.iter(*tags):
+        for h in sorted((h for tag in tags for h in page.elements(tag)), key=page.position):
             shown = text_of(h)
             if shown and shown.casefold() not in _SITE_NAMES and not _inside(h, skip):
                 found.append((h, shown))
@@ -932,7 +936,7 @@ def _best_title(root: Element, wanted: Iterable[str | None], skip: frozenset[Ele
     if h1s:
         return max(h1s, key=lambda h: len(text_of(h) or "")), "h1"
     if wanted_set:
-        for el in root.iter("div", "span", "p"):
+        for el in sorted((el for tag in ("div", "span", "p") for el in page.elements(tag)), key=page.position):
             if len(el) > 2:
                 continue
             candidate = text_of(el)
@@ -975,8 +979,8 @@ def _article_layout(page: Page, wanted_titles: list[str | None], descriptions: l
     furn = furniture(page)
     furniture_set = furn.containers
     layout = ArticleLayout()
-    excluded = furniture_set | _nav_set(root)
-    layout.title_el, layout.title_anchor = _best_title(root, wanted_titles, excluded)
+    excluded = furniture_set | frozenset(page.elements("nav"))
+    layout.title_el, layout.title_anchor = _best_title(page, wanted_titles, excluded)
     if layout.title_el is not None:
         layout.title = text_of(layout.title_el)
 

@@ -106,12 +106,8 @@ class MetaFacts:
         return self.values.get(key)
 
 
-# <meta ...>, <link rel=canonical>, <title>, and JSON <script>s, in one pass:
-# a tag-filtered iteration, walked by libxml2 in C with only these elements
-# made into Python objects. (The XPath "//meta | //link[@rel] | //title |
-# //script[@type or @id]" gave the same elements at 5-10 times the cost: its
-# predicates run on every node; _scan ignores links without rel and scripts
-# without type or id anyway.)
+# <meta ...>, <link rel=canonical>, <title>, and JSON <script>s, from the
+# page's shared tag index (one pass over the tree serves every lookup).
 _STRUCTURED_TAGS = ("meta", "link", "title", "script")
 
 
@@ -123,7 +119,9 @@ def _scan(page: Page) -> tuple[SiteFacts, JsonLdFacts, MetaFacts]:
     canonical = title = None
     site_blocks: list[str] = []
     ld_blocks: list[str] = []
-    for el in page.root.iter(*_STRUCTURED_TAGS):
+    # Only the order within each tag matters (first <meta> of a name wins,
+    # first canonical link, JSON blocks in page order).
+    for el in (el for tag in _STRUCTURED_TAGS for el in page.elements(tag)):
         tag = el.tag
         if tag == "meta":
             key = el.get("name") or el.get("property") or el.get("itemprop") or el.get("http-equiv")

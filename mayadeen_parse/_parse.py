@@ -76,6 +76,9 @@ class Context:
 
     @property
     def dom(self) -> ArticleLayout:
+        cached: ArticleLayout | None = self.page._cache.get("article_layout")
+        if cached is not None:
+            return cached
         return article_layout(
             self.page,
             wanted_titles=(
