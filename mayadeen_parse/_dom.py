@@ -250,7 +250,6 @@ _BLOCK_CLASSES = {
 }
 
 _ALL_LINKS = etree.XPath("//a[@href]")
-_ALL_P = etree.XPath("//body//p")
 # <div class="p-content"> holds the body paragraphs (seen in public scrapers
 # of the Arabic edition); the others are common CMS names, newest first.
 _BODY_CSS = (
@@ -259,8 +258,6 @@ _BODY_CSS = (
 )
 _BODY_CLASSES = _select(_BODY_CSS)
 _BODY_CLASS_SELF = etree.XPath(f"boolean({_css(_BODY_CSS, prefix='self::')})")
-# An element that holds the headline, an <article> or the body container.
-_HOLDS_ARTICLE = etree.XPath(f"boolean(descendant::h1 | descendant::article | {_css(_BODY_CSS)})")
 # <p class="lg_para summary"> is the standfirst (Arabic edition scrapers).
 _SUMMARY_CLASSES = _select("p.summary, p.lg_para, .article-summary, .standfirst, .excerpt")
 
@@ -779,10 +776,11 @@ def furniture(page: Page) -> Furniture:
             if el is not None:
                 headings.setdefault(_HEADING_KIND[wanted], []).append(el)
                 heading_elements.append(el)
+        holds_article = _holding_article(page)
         for kind in missing:
             found = Found(kind=kind)
             for head in headings.get(kind, ()):
-                located = _climb(kind, head, heading_elements, base)
+                located = _climb(kind, head, heading_elements, base, holds_article)
                 if located is not None:
                     items, elements = located
                     detail = text_of(head)
@@ -796,6 +794,16 @@ def furniture(page: Page) -> Furniture:
     result = Furniture(blocks=blocks, containers=containers)
     page._cache["furniture"] = result
     return result
+
+
+def _holding_article(page: Page) -> set[Element]:
+    """Every element that holds the headline, an ``<article>`` or the body container."""
+    markers = [*page.elements("h1"), *page.elements("article"), *_BODY_CLASSES(page)]
+    holding: set[Element] = set()
+    for marker in markers:
+        holding.add(marker)
+        holding.update(marker.iterancestors())
+    return holding
 
 
 def _headings_in(box: Element, kind: str) -> list[Element]:
@@ -819,16 +827,27 @@ def _headings_in(box: Element, kind: str) -> list[Element]:
 
 
 def _climb(
-    kind: str, head: Element, heading_elements: list[Element], base: str
+    kind: str, head: Element, heading_elements: list[Element], base: str, holds_article: set[Element]
 ) -> tuple[tuple[Any, ...], tuple[Element, ...]] | None:
-    others = [h for h in heading_elements if h is not head]
+    """The block a heading names: ``(items, elements)``, or None.
+
+    Climbs from the heading to the nearest ancestor holding the block's items;
+    where the heading shares its parent with other blocks or with the article
+    (*holds_article*: the ancestors of the headline, of any ``<article>`` and of
+    the body container), the block is the run of siblings after the heading.
+    """
+    # Every element holding another block's heading (the heading included).
+    holds_other: set[Element] = set()
+    for h in heading_elements:
+        if h is not head:
+            holds_other.add(h)
+            holds_other.update(h.iterancestors())
     node = head
     for _ in range(8):
         parent = node.getparent()
         if parent is None or parent.tag in ("body", "html"):
             break
-        crowded = any(h is parent or _inside(h, {parent}) for h in others)
-        if crowded or _contentful(parent, head) or _HOLDS_ARTICLE(parent):
+        if parent in holds_other or _contentful(parent, head) or parent in holds_article:
             # The heading shares its parent with other blocks or with the
             # article (whose links are not the block's): the block is the run
             # of siblings after the heading.
@@ -838,7 +857,7 @@ def _climb(
                     continue
                 if sibling.tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6") and not _story_links_only(sibling, base):
                     break
-                if any(h is sibling or _inside(h, {sibling}) for h in others):
+                if sibling in holds_other:
                     break
                 run.append(sibling)
             if kind == "coverage":
@@ -975,7 +994,7 @@ def _lca(a: Element, b: Element) -> Element | None:
 
 
 def _article_layout(page: Page, wanted_titles: list[str | None], descriptions: list[str | None]) -> ArticleLayout:
-    root, base = page.root, page.base_url
+    base = page.base_url
     furn = furniture(page)
     furniture_set = furn.containers
     layout = ArticleLayout()
@@ -992,7 +1011,7 @@ def _article_layout(page: Page, wanted_titles: list[str | None], descriptions: l
         layout.body_roots, layout.body_anchor = tuple(roots), "class"
     else:
         outside = frozenset(el for kind, f in furn.blocks.items() if kind != "related" for el in f.elements)
-        found = _body_by_structure(root, excluded, outside, descriptions)
+        found = _body_by_structure(page, excluded, outside, descriptions)
         if found is not None:
             layout.body_roots, layout.body_anchor = (found,), "structure"
 
@@ -1083,8 +1102,16 @@ def _starts_body(el: Element, layout: ArticleLayout) -> bool:
     return len(shown.strip()) >= 40 and not _BY_RE.match(shown.strip()) and not _SOURCE_RE.match(shown.strip())
 
 
+def _barred(el: Element, excluded: frozenset[Element], memo: dict[Element, bool]) -> bool:
+    """Whether paragraphs inside *el* cannot be article text (memoised)."""
+    found = memo.get(el)
+    if found is None:
+        found = memo[el] = el in excluded or el.tag in ("footer", "aside", "nav") or _is_ad(el)
+    return found
+
+
 def _body_by_structure(
-    root: Element, excluded: frozenset[Element], outside: frozenset[Element], descriptions: list[str | None]
+    page: Page, excluded: frozenset[Element], outside: frozenset[Element], descriptions: list[str | None]
 ) -> Element | None:
     """The element holding most article paragraphs, widened over sibling wrappers.
 
@@ -1094,12 +1121,13 @@ def _body_by_structure(
     wanted = {d for d in (normalize_text(x) for x in descriptions) if d}
     scores: dict[Element, int] = {}
     chains: list[tuple[int, list[Element]]] = []
-    for p in _ALL_P(root):
+    barred: dict[Element, bool] = {}  # ancestors shared by many paragraphs: judge each once
+    for p in page.elements("p"):
         size = len(_raw(p).strip())
         if size < 30:
             continue
         chain = _ancestors(p)
-        if any(a in excluded or a.tag in ("footer", "aside", "nav") or _is_ad(a) for a in chain):
+        if any(_barred(a, excluded, barred) for a in chain):
             continue
         if wanted and text_of(p) in wanted:
             continue
