@@ -39,3 +39,11 @@ def test_heavy_page_is_the_reference_page_padded() -> None:
     assert 280_000 < len(data) < 320_000
     assert data == heavy.heavy_page(reference)  # deterministic
     assert mp.parse_page(data) == mp.parse_page(reference)
+
+
+def test_budget_runs_once(capsys: pytest.CaptureFixture[str]) -> None:
+    budget = _load("budget")
+    budget.main(["--iterations", "1"])
+    out = capsys.readouterr().out
+    assert "unavoidable: records" in out
+    assert "of the budget" in out
