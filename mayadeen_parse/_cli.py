@@ -221,19 +221,11 @@ def _ordered_map(
     window = workers * 8
     pending: collections.deque[tuple[str, Future[_T]]] = collections.deque()
     pool = ProcessPoolExecutor(max_workers=workers)
-    try:
-        for path in paths:
-            pending.append((path, pool.submit(func, path, *args)))
-            while len(pending) >= window:
-                try:
-                    yield pending[0][1].result()
-                    pending.popleft()
-                except BrokenProcessPool:
-                    pool.shutdown(wait=False, cancel_futures=True)
-                    while pending:
-                        yield _isolated(func, pending.popleft()[0], args, crashed)
-                    pool = ProcessPoolExecutor(max_workers=workers)
-        while pending:
+
+    def drain(keep: int) -> Iterator[_T]:
+        """Yield finished results, oldest first, until at most *keep* are in flight."""
+        nonlocal pool
+        while len(pending) > keep:
             try:
                 yield pending[0][1].result()
                 pending.popleft()
@@ -241,6 +233,13 @@ def _ordered_map(
                 pool.shutdown(wait=False, cancel_futures=True)
                 while pending:
                     yield _isolated(func, pending.popleft()[0], args, crashed)
+                pool = ProcessPoolExecutor(max_workers=workers)
+
+    try:
+        for path in paths:
+            pending.append((path, pool.submit(func, path, *args)))
+            yield from drain(window - 1)
+        yield from drain(0)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

@@ -333,12 +333,7 @@ def _gather(el: Element, parts: list[str], links: list[Link] | None, base: str, 
         ):
             pass
         elif tag == "a" and links is not None:
-            start = len(parts)
-            _gather(child, parts, links, base, skip_clock)
-            url = absolutize(child.get("href"), base)
-            title = normalize_text("".join(parts[start:]).replace(BR, " "))
-            if url and title:
-                links.append(Link(title=title, url=url))
+            _gather_link(child, parts, links, base, skip_clock)
         else:
             _gather(child, parts, links, base, skip_clock)
         if child.tail:
@@ -1438,14 +1433,19 @@ def _gather_self(el: Element, parts: list[str], links: list[Link], base: str) ->
     if el.tag in _INLINE_SKIP:
         return
     if el.tag == "a":
-        start = len(parts)
-        _gather(el, parts, links, base, False)
-        url = absolutize(el.get("href"), base)
-        title = normalize_text("".join(parts[start:]).replace(BR, " "))
-        if url and title:
-            links.append(Link(title=title, url=url))
+        _gather_link(el, parts, links, base, False)
     else:
         _gather(el, parts, links, base, False)
+
+
+def _gather_link(a: Element, parts: list[str], links: list[Link], base: str, skip_clock: bool) -> None:
+    """Gather a link's text into *parts* and record it as a :class:`Link`."""
+    start = len(parts)
+    _gather(a, parts, links, base, skip_clock)
+    url = absolutize(a.get("href"), base)
+    title = normalize_text("".join(parts[start:]).replace(BR, " "))
+    if url and title:
+        links.append(Link(title=title, url=url))
 
 
 def _has_blocks(el: Element) -> bool:
