@@ -48,7 +48,7 @@ def seeds() -> list[bytes]:
         data = path.read_bytes()
         found.append(data)
         found.extend(_fragments(data))
-    found.extend(path.read_bytes() for path in sorted(REGRESSIONS.glob("*")) if path.is_file())
+    found.extend(path.read_bytes() for path in sorted(REGRESSIONS.glob("*.input")))
     return found
 
 

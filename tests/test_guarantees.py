@@ -57,7 +57,7 @@ SMALL_ARTICLE = _page(
 
 
 def _regression_inputs() -> list[Path]:
-    return sorted(p for p in REGRESSIONS.glob("*") if p.is_file() and p.suffix != ".md")
+    return sorted(REGRESSIONS.glob("*.input"))
 
 
 @pytest.mark.parametrize("path", _regression_inputs(), ids=lambda p: p.name)

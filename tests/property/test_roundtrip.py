@@ -127,6 +127,7 @@ def test_normalize_lines_idempotent(text: str) -> None:
 
 @given(href=st.one_of(st.text(), st.from_regex(r"\s*(https?:)?(//[a-z.]+)?(/[a-z0-9:%-]*){0,4}(\?[a-z=&]*)?\s*")))
 @example(href="0\x85#")  # str.strip() trimmed U+0085 on the second call only
+@example(href="0 ?")  # urljoin dropped the empty query, exposing a trailing space
 def test_absolutize_idempotent(href: str) -> None:
     """absolutize is idempotent: an absolute URL it returned comes back as is."""
     once = absolutize(href)
