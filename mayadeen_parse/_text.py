@@ -130,7 +130,9 @@ def absolutize(href: str | None, base: str = SITE_ORIGIN) -> str | None:
     if href.startswith("/") and not href.startswith("//") and base == SITE_ORIGIN:
         return SITE_ORIGIN + href
     try:
-        url = urljoin(base, href)
+        # urljoin drops an empty query or fragment ("a ?" -> ".../a "): trim
+        # what that exposes, as a second call would.
+        url = urljoin(base, href).strip(_C0_OR_SPACE)
     except ValueError:  # e.g. an invalid IPv6 literal in the host
         return None
     if "/web/" in url:
