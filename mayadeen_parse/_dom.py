@@ -57,6 +57,7 @@ from ._text import (
     parse_iso_datetime,
     parse_visible_date,
     parse_visible_datetime,
+    parse_visible_when,
     split_credit,
 )
 
@@ -210,17 +211,31 @@ _INLINE_TAGS = frozenset({"span", "b", "strong", "em", "i", "a", "font", "small"
 _PROSE_TAGS = frozenset({"p", "li", "td", "dd", "figcaption", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "a"})
 
 
+def _reads(el: Element, wanted: str) -> bool:
+    """Whether the whole text of *el* is *wanted* (a short heading), without
+    gathering the text of a large element: it stops once the text is longer."""
+    budget = len(wanted) * 3 + 40
+    parts: list[str] = []
+    size = 0
+    for text in el.itertext():
+        size += len(text)
+        if size > budget:
+            return False
+        parts.append(text)
+    return (normalize_text("".join(parts)) or "").casefold() == wanted
+
+
 def _heading_element(el: Element, is_tail: bool, wanted: str) -> Element | None:
     """The element a heading text node names, or None if it is part of prose."""
     if is_tail:
         el = el.getparent()
-        if el is None or (text_of(el) or "").casefold() != wanted:
+        if el is None or not _reads(el, wanted):
             return None
     while el.tag in _INLINE_TAGS:
         parent = el.getparent()
         if parent is None:
             return None
-        if (text_of(parent) or "").casefold() == wanted:
+        if _reads(parent, wanted):
             el = parent
             continue
         if parent.tag in _PROSE_TAGS or normalize_text(el.tail):
@@ -578,7 +593,7 @@ def _teaser(card: Element, links: list[Element], urls: list[str], base: str) -> 
             shown = normalize_text(node.text)
             if shown:
                 if text_date is None and time_date is None:
-                    text_date = parse_visible_datetime(shown) or parse_visible_date(shown)
+                    text_date = parse_visible_when(shown)
                 if tag not in ("a", "img", "time", "figcaption"):
                     leaves.append((node, shown))
     if title is None and heading is not None:
@@ -627,7 +642,7 @@ def _time_value(node: Element) -> Any:
             if day is not None:
                 return day
     shown = text_of(node)
-    return parse_visible_datetime(shown) or parse_visible_date(shown)
+    return parse_visible_when(shown)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -24,6 +24,7 @@ __all__ = [
     "parse_iso_duration",
     "parse_visible_date",
     "parse_visible_datetime",
+    "parse_visible_when",
     "split_credit",
     "split_keywords",
     "to_site_time",
@@ -427,6 +428,22 @@ def _visible_parts_cached(text: str) -> tuple[_dt.date, tuple[int, int] | None] 
         if hour < 24 and minute < 60:
             clock = (hour, minute)
     return date, clock
+
+
+def parse_visible_when(text: str | None) -> _dt.date | None:
+    """What a visible date says: an aware datetime when it has a time of day
+    (site local time), a :class:`datetime.date` when it shows a day only.
+
+    >>> parse_visible_when("8 Nov 2025"), parse_visible_when("6 Nov 2023 16:21").isoformat()
+    (datetime.date(2025, 11, 8), '2023-11-06T16:21:00+02:00')
+    """
+    parts = _visible_parts(text)
+    if parts is None:
+        return None
+    date, clock = parts
+    if clock is None:
+        return date
+    return to_site_time(_dt.datetime(date.year, date.month, date.day, clock[0], clock[1]))
 
 
 def parse_visible_date(text: str | None) -> _dt.date | None:
