@@ -9,12 +9,9 @@ bytes — a ``requests`` adapter, an ``httpx.MockTransport``, a Scrapy
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import io
-import sys
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import attrs
@@ -25,23 +22,9 @@ import urllib3
 
 import mayadeen_parse as mp
 from tests.golden import fixture_id, html_fixtures, load_expected
+from tests.recipe_loader import RECIPES, recipe
 
-RECIPES = Path(__file__).resolve().parent.parent / "docs" / "recipes"
 SITE = "https://english.almayadeen.net"
-
-
-def recipe(name: str) -> ModuleType:
-    """Import ``docs/recipes/<name>.py`` (not a package: the docs include it)."""
-    module_name = f"docs_recipes_{name}"
-    if module_name in sys.modules:
-        return sys.modules[module_name]
-    spec = importlib.util.spec_from_file_location(module_name, RECIPES / f"{name}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[module_name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @attrs.frozen

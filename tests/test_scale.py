@@ -19,22 +19,8 @@ import pytest
 
 import mayadeen_parse as mp
 from tests.golden import fixture_id, html_fixtures, load_expected
-
-RECIPES = Path(__file__).resolve().parent.parent / "docs" / "recipes"
-
-
-def _recipe(name: str) -> ModuleType:
-    """Import ``docs/recipes/<name>.py`` (not a package: the docs include it)."""
-    module_name = f"docs_recipes_{name}"
-    if module_name in sys.modules:
-        return sys.modules[module_name]
-    spec = importlib.util.spec_from_file_location(module_name, RECIPES / f"{name}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[module_name] = module
-    spec.loader.exec_module(module)
-    return module
+from tests.recipe_loader import RECIPES
+from tests.recipe_loader import recipe as _recipe
 
 
 def _dask_recipe() -> ModuleType:
