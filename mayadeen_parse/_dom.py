@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -264,7 +264,6 @@ _BLOCK_CLASSES = {
     "coverage": _select("section.coverage"),
 }
 
-_ALL_LINKS = etree.XPath("//a[@href]")
 # <div class="p-content"> holds the body paragraphs (seen in public scrapers
 # of the Arabic edition); the others are common CMS names, newest first.
 _BODY_CSS = (
@@ -1611,10 +1610,3 @@ def _read_body(layout: ArticleLayout, base: str, furniture_set: frozenset[Elemen
         walker._flush()
     layout.body = tuple(walker.blocks)
     layout.see_also = tuple(walker.see_also)
-
-
-def iter_story_links(el: Element, base: str) -> Iterator[tuple[Element, str]]:
-    for a in el.iter("a"):
-        url = absolutize(a.get("href"), base)
-        if url and looks_like_story_path(url):
-            yield a, url
