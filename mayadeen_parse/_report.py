@@ -872,22 +872,11 @@ _Result = tuple[str, Any, str | None, str | None]
 
 def _run(paths: Iterator[str], args: Any, process: Callable[..., _Result]) -> Iterator[_Result]:
     """``process(path, "report", url, encoding)`` per path, in input order,
-    on ``args.workers`` processes with a bounded number in flight."""
-    workers = getattr(args, "workers", 1) or 1
-    if workers <= 1:
-        for path in paths:
-            yield process(path, "report", args.url, args.encoding)
-        return
-    from concurrent.futures import Future, ProcessPoolExecutor
+    on ``args.workers`` processes: the command line's own bounded map."""
+    from ._cli import _crashed_result, _ordered_map
 
-    pending: collections.deque[Future[_Result]] = collections.deque()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for path in paths:
-            pending.append(pool.submit(process, path, "report", args.url, args.encoding))
-            if len(pending) >= workers * 8:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+    workers = getattr(args, "workers", 1) or 1
+    return _ordered_map(process, paths, ("report", args.url, args.encoding), workers, _crashed_result)
 
 
 def summarize_cli(paths: Iterator[str], args: Any, process: Callable[..., _Result]) -> int:
