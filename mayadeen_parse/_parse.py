@@ -138,6 +138,11 @@ def _int(raw: Any, ctx: Context) -> int | None:
     return parse_int(raw)
 
 
+def _seconds(raw: Any, ctx: Context) -> int | None:
+    """A positive duration in seconds from ISO 8601 (``PT2M39S``) or a number."""
+    return parse_iso_duration(raw) or None
+
+
 def _post_id(raw: Any, ctx: Context) -> str | None:
     if isinstance(raw, dict):  # schema.org PropertyValue
         raw = raw.get("value")
@@ -424,11 +429,11 @@ FIELDS: Mapping[str, tuple[Source, ...]] = {
     ),
     "video_duration_seconds": (
         S("tawsiyat:video_duration", _site("video_duration"), lambda raw, ctx: parse_int(raw) or None),
-        S("json-ld:duration", _ld("duration"), lambda raw, ctx: parse_iso_duration(raw) or None),
+        S("json-ld:duration", _ld("duration"), _seconds),
         # Seen in scrapers of the Arabic edition, which runs the same CMS.
-        S("meta:og:video_duration", _meta("og:video_duration"), lambda raw, ctx: parse_iso_duration(raw) or None),
-        S("meta:og:video:duration", _meta("og:video:duration"), lambda raw, ctx: parse_iso_duration(raw) or None),
-        S("meta:video:duration", _meta("video:duration"), lambda raw, ctx: parse_iso_duration(raw) or None),
+        S("meta:og:video_duration", _meta("og:video_duration"), _seconds),
+        S("meta:og:video:duration", _meta("og:video:duration"), _seconds),
+        S("meta:video:duration", _meta("video:duration"), _seconds),
     ),
     "lead_image": (
         S("markup:lead-figure", lambda ctx: ctx.dom.lead_image, lambda raw, ctx: raw),
