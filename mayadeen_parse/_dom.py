@@ -104,13 +104,13 @@ class Hint:
 
     def __call__(self, page: Page, context: Element | None = None) -> list[Element]:
         """Matching elements in document order (within *context*, itself included)."""
-        index, order = _class_index(page)
+        index = _class_index(page)
         found: dict[Element, None] = {}
         for tag, attr, token in self.parts:
             for el in index.get((attr, token), ()):
                 if tag is None or el.tag == tag:
                     found[el] = None
-        result = sorted(found, key=order.__getitem__) if len(self.parts) > 1 else list(found)
+        result = sorted(found, key=page.position) if len(self.parts) > 1 else list(found)
         if context is not None and context is not page.root:
             result = [el for el in result if el is context or _inside(el, {context})]
         return result
@@ -122,14 +122,13 @@ _HINT_TAGS = (
 )  # fmt: skip
 
 
-def _class_index(page: Page) -> tuple[dict[tuple[str, str], list[Element]], dict[Element, int]]:
-    """``(attr, token) -> elements`` for every token a :class:`Hint` names,
-    over the container elements of the page, in one pass (cached)."""
-    cached: tuple[dict[tuple[str, str], list[Element]], dict[Element, int]] | None = page._cache.get("class_index")
+def _class_index(page: Page) -> dict[tuple[str, str], list[Element]]:
+    """``(attr, token) -> elements`` in page order, for every token a
+    :class:`Hint` names, over the container elements of the page (cached)."""
+    cached: dict[tuple[str, str], list[Element]] | None = page._cache.get("class_index")
     if cached is not None:
         return cached
     index: dict[tuple[str, str], list[Element]] = {}
-    order: dict[Element, int] = {}
     keys = _HINT_KEYS
     for tag in _HINT_TAGS:
         for el in page.elements(tag):
@@ -141,11 +140,10 @@ def _class_index(page: Page) -> tuple[dict[tuple[str, str], list[Element]], dict
                     for token in (value,) if attr == "id" else value.split():
                         if (attr, token) in keys:
                             index.setdefault((attr, token), []).append(el)
-                            order[el] = page.position(el)
     for found in index.values():
-        found.sort(key=order.__getitem__)
-    page._cache["class_index"] = (index, order)
-    return index, order
+        found.sort(key=page.position)
+    page._cache["class_index"] = index
+    return index
 
 
 # Subtrees that never hold a block heading: menus (a "Most Read" menu entry is
