@@ -8,6 +8,7 @@ metadata, the located page blocks), so each is computed at most once per page.
 from __future__ import annotations
 
 import codecs
+import datetime
 import re
 import threading
 from typing import Any
@@ -53,9 +54,15 @@ class Page:
         warnings: Problems met while decoding and parsing that did not stop
             it (an unknown encoding label, a tree cut at libxml2's nesting
             limit), as human-readable strings.
+        fetched_at: When the page was fetched (timezone-aware), as given to
+            :func:`load_page`, or ``None``. The page's own time reference:
+            relative time labels are resolved against it, never against the
+            clock of the machine that parses.
     """
 
-    __slots__ = ("_cache", "base_url", "empty", "encoding", "encoding_source", "root", "url", "warnings")
+    __slots__ = (
+        "_cache", "base_url", "empty", "encoding", "encoding_source", "fetched_at", "root", "url", "warnings",
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -66,8 +73,10 @@ class Page:
         encoding_source: str,
         empty: bool = False,
         warnings: tuple[str, ...] = (),
+        fetched_at: datetime.datetime | None = None,
     ) -> None:
         self.root = root
+        self.fetched_at = fetched_at
         self.url = url
         self.base_url = url if url and url.startswith(("http://", "https://")) else SITE_ORIGIN
         self.encoding = encoding
@@ -273,6 +282,7 @@ def load_page(
     *,
     url: str | None = None,
     encoding: str | None = None,
+    fetched_at: datetime.datetime | None = None,
 ) -> Page:
     """Decode and parse an HTML document once.
 
@@ -290,14 +300,22 @@ def load_page(
             ``https://english.almayadeen.net``.
         encoding: The charset from the HTTP ``Content-Type`` header, if any.
             It wins over the page's own ``<meta>`` declaration.
+        fetched_at: When the page was fetched (a WARC-Date, a Wayback
+            capture time, the time your client got the response). It must be
+            timezone-aware. Relative time labels on the page (``اليوم 21:48``,
+            "today at 21:48") are resolved against it; without it they are
+            kept as shown and their date is ``None``.
 
     Raises:
         PageDecodeError: the input is compressed or binary data (gzip, PNG,
             PDF...), larger than :data:`MAX_INPUT_SIZE`, or rejected by lxml.
-        TypeError: *html* is neither bytes nor str.
+        TypeError: *html* is neither bytes nor str, or *fetched_at* is not a
+            :class:`datetime.datetime`.
+        ValueError: *fetched_at* is a naive datetime.
     """
     if isinstance(html, Page):
         return html
+    _check_fetched_at(fetched_at)
     if isinstance(html, bytearray | memoryview):
         html = bytes(html)
     warnings: list[str] = []
@@ -333,4 +351,14 @@ def load_page(
         encoding_source=source,
         empty=empty,
         warnings=tuple(warnings),
+        fetched_at=fetched_at,
     )
+
+
+def _check_fetched_at(fetched_at: object) -> None:
+    if fetched_at is None:
+        return
+    if not isinstance(fetched_at, datetime.datetime):
+        raise TypeError(f"fetched_at must be a datetime.datetime, not {type(fetched_at).__name__}")
+    if fetched_at.utcoffset() is None:
+        raise ValueError("fetched_at must be timezone-aware (a naive datetime says nothing about the instant)")
