@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from ._page import Page
+from ._page import Page, Slot
 
 __all__ = [
     "ARTICLE_TYPES",
@@ -111,8 +111,11 @@ class MetaFacts:
 _STRUCTURED_TAGS = ("meta", "link", "title", "script")
 
 
+METADATA: Slot[tuple[SiteFacts, JsonLdFacts, MetaFacts]] = Slot("metadata", "tawsiyat, JSON-LD and meta facts")
+
+
 def _scan(page: Page) -> tuple[SiteFacts, JsonLdFacts, MetaFacts]:
-    cached: tuple[SiteFacts, JsonLdFacts, MetaFacts] | None = page._cache.get("metadata")
+    cached = page._memo.get(METADATA)
     if cached is not None:
         return cached
     values: dict[str, str] = {}
@@ -147,8 +150,7 @@ def _scan(page: Page) -> tuple[SiteFacts, JsonLdFacts, MetaFacts]:
         _json_ld(ld_blocks),
         MetaFacts(values=values, canonical=canonical, title=title, lang=lang),
     )
-    page._cache["metadata"] = result
-    return result
+    return page._memo.put(METADATA, result)
 
 
 def site_facts(page: Page) -> SiteFacts:

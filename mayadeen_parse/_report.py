@@ -683,10 +683,10 @@ def _block_absent(ctx: Context, where: str) -> str | None:
 
 
 def _body_absent(ctx: Context) -> str:
-    dom = ctx.dom
-    if dom.body_anchor == "missing":
+    body = ctx.dom.body
+    if body.anchor == "missing":
         return "no body container (no div.p-content or similar, no element holding the paragraphs)"
-    return f"the body container ({_describe_all(dom.body_roots)}, by {dom.body_anchor}) holds no article text"
+    return f"the body container ({_describe_all(body.roots)}, by {body.anchor}) holds no article text"
 
 
 # --- layout -----------------------------------------------------------------------
@@ -711,25 +711,29 @@ def _describe_all(elements: Iterable[Any]) -> str:
 def _layout(ctx: Context, expected: frozenset[str]) -> tuple[BlockLayout, ...]:
     dom = ctx.dom
     rows: dict[str, tuple[str, str | None, int | None]] = {
-        "title": (dom.title_anchor, _describe(dom.title_el), None),
-        "body": (dom.body_anchor, _describe_all(dom.body_roots) or None, len(dom.body) if dom.body_roots else None),
-        "summary": (dom.summary_anchor, _describe(dom.summary_el), None),
+        "title": (dom.title.anchor, _describe(dom.title.el), None),
+        "body": (
+            dom.body.anchor,
+            _describe_all(dom.body.roots) or None,
+            len(dom.body.blocks) if dom.body.roots else None,
+        ),
+        "summary": (dom.summary.anchor, _describe(dom.summary.el), None),
     }
     parts = [
         (label, el)
         for label, el in (
-            ("by", dom.byline_el),
-            ("source", dom.source_el),
-            ("date", dom.date_el),
-            ("read time", dom.read_time_el),
+            ("by", dom.byline.by_el),
+            ("source", dom.byline.source_el),
+            ("date", dom.byline.date_el),
+            ("read time", dom.byline.read_time_el),
         )
         if el is not None
     ]
     rows["byline"] = ("text", ", ".join(p for p, _ in parts), len(parts)) if parts else ("missing", None, None)
-    lead = dom.lead_el
+    lead = dom.lead.el
     rows["lead_image"] = ("structure", _describe(lead), None) if lead is not None else ("missing", None, None)
-    tags = dom.tags_el
-    rows["tags"] = ("links", _describe(tags), len(dom.tags)) if tags is not None else ("missing", None, None)
+    tags = dom.tags.el
+    rows["tags"] = ("links", _describe(tags), len(dom.tags.tags)) if tags is not None else ("missing", None, None)
     for block in _FURNITURE:
         found = ctx.furniture.blocks[block]
         count = None if block == "coverage" or found.anchor == "missing" else len(found.items)

@@ -1,0 +1,432 @@
+"""Everything the library knows about the site, as data.
+
+One table per fact, each entry with a comment citing where it was seen:
+``[ref]`` the reconstructed reference page
+(``../shared/site/reference/blinken-2023-11-06.html``), ``[capture]`` the
+published text of that page, ``[cms]`` the real Arabic homepage capture and
+its CSS (``../shared/site/real/``), ``[scrapers]`` public scrapers of the
+Arabic edition, ``[common]`` common CMS practice. Code reads these tables; it
+never spells a class name, a heading or a threshold itself.
+
+The maintenance recipe ("the site renamed a class / added a heading") is in
+``docs/design.md``: add one line here, newest layout first, and a fixture.
+
+This module imports nothing from the package: every other module may read it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal, NamedTuple
+
+__all__ = [
+    "ARTICLE_KINDS",
+    "BLOCKS",
+    "BODY",
+    "HEADING_LANGUAGES",
+    "KINDS",
+    "MONTH_NAMES",
+    "PAGE_KINDS",
+    "SUMMARY",
+    "BlockSpec",
+    "Kind",
+    "PageKind",
+]
+
+# --- page blocks -----------------------------------------------------------------
+
+#: The languages a heading table has a column for (the three editions).
+HEADING_LANGUAGES = ("en", "ar", "es")
+
+
+class BlockSpec(NamedTuple):
+    """How one page block is recognised and read.
+
+    ``classes`` are simple CSS compounds (``tag.class``, ``.class``, ``#id``,
+    ``[attr~=token]``), newest layout first; a block is looked for by class,
+    then by one of its ``headings`` (lower case, whitespace collapsed), then
+    by structure. ``items`` says how its content is read.
+    """
+
+    name: str
+    classes: tuple[str, ...]
+    headings: Mapping[str, tuple[str, ...]]
+    items: Literal["ticker", "teasers", "none"]
+
+    def all_headings(self) -> tuple[str, ...]:
+        """Every heading of the block, all languages, first language first."""
+        return tuple(h for lang in HEADING_LANGUAGES for h in self.headings.get(lang, ()))
+
+
+#: The page furniture, in report order. Headings per language: English
+#: [capture] plus common variants; Arabic and Spanish [cms] are issue 12.
+BLOCKS: tuple[BlockSpec, ...] = (
+    BlockSpec(
+        name="breaking",
+        classes=(
+            ".breaking-news",  # [ref] <div class="breaking-news" id="breaking-news">
+            "#breaking-news",  # [ref] the same element's id
+        ),
+        headings={
+            "en": (
+                "breaking",  # [capture] "BREAKING"
+                "breaking news",  # [common]
+                "urgent",  # [common]
+            ),
+        },
+        items="ticker",
+    ),
+    BlockSpec(
+        name="most_read",
+        classes=(
+            ".most-read",  # [ref] <section class="most-read">
+        ),
+        headings={
+            "en": (
+                "most read",  # [capture] "Most Read"
+                "most popular",  # [common]
+                "most viewed",  # [common]
+            ),
+        },
+        items="teasers",
+    ),
+    BlockSpec(
+        name="related",
+        classes=(
+            ".related-news",  # [ref] <div class="related-news">
+        ),
+        headings={
+            "en": (
+                "related news",  # [capture] "Related News"
+                "related",  # [common]
+                "related articles",  # [common]
+                "related stories",  # [common]
+            ),
+        },
+        items="teasers",
+    ),
+    BlockSpec(
+        name="read_next",
+        classes=(
+            ".read-next",  # [ref] <section class="read-next">
+        ),
+        headings={
+            "en": (
+                "read next",  # [capture] "Read Next"
+                "up next",  # [common]
+                "more stories",  # [common]
+            ),
+        },
+        items="teasers",
+    ),
+    BlockSpec(
+        name="coverage",
+        classes=(
+            "section.coverage",  # [ref] <section class="coverage"> (tabs filled by script)
+        ),
+        headings={
+            "en": ("coverage",),  # [capture] "Coverage"
+        },
+        items="none",
+    ),
+)
+
+#: The article body container, newest first.
+BODY: tuple[str, ...] = (
+    "div.p-content",  # [scrapers] paragraphs are its direct <p> children
+    "[itemprop~=articleBody]",  # [common] schema.org microdata
+    ".article-body",  # [common]
+    ".article-content",  # [common]
+    ".article__body",  # [common]
+    ".post-content",  # [common]
+    ".entry-content",  # [common] WordPress
+    ".story-body",  # [common]
+)
+
+#: The standfirst, newest first.
+SUMMARY: tuple[str, ...] = (
+    "p.summary",  # [scrapers] <p class="lg_para summary">
+    "p.lg_para",  # [scrapers] the same element
+    ".article-summary",  # [common]
+    ".standfirst",  # [common]
+    ".excerpt",  # [common]
+)
+
+#: Container tags the class hints are looked for on (the class index scans
+#: only these: the blocks, body and standfirst live there [ref]).
+HINT_TAGS = (
+    "div", "section", "aside", "article", "main", "header", "footer", "ul", "ol", "p", "span", "figure", "h2",
+)  # fmt: skip
+
+#: Headline texts that are the site's name, not a headline: a logo in an <h1>
+#: [capture: "Slogan" image, logo].
+SITE_NAMES = frozenset({"al mayadeen english", "al mayadeen", "almayadeen", "الميادين", "slogan"})
+
+# --- byline, promos, captions --------------------------------------------------------
+
+#: Words opening the author part of a byline [capture: "By Al Mayadeen English"].
+BY_WORDS = ("by",)
+#: Words opening the agency part of a byline [capture: "Source: Agencies"].
+SOURCE_WORDS = ("source",)
+#: Read-time labels, one pattern per language [capture: "3 Min Read"]; group 1
+#: is the number. Linear: one optional run of spaces between fixed words.
+READ_TIME_PATTERNS = (
+    r"^(\d{1,3})\s*min(?:ute)?s?\.?\s*read$",  # [capture] en
+)
+#: Separators ending the names part of a one-line byline ("By X | 6 Nov 2023").
+BYLINE_SEPARATORS = ("|", "\u00b7", "\u2022", "\u2014")  # [common]
+#: Separators between author names, in byline text and in structured strings:
+#: "A, B and C" [common]; the Arabic comma [cms]. An outlet name holds none.
+AUTHOR_SEPARATORS = (",", ";", "\u060c", "&")
+AUTHOR_SEPARATOR_WORDS = ("and",)
+
+#: In-body promo prefixes [capture: "Read next: <linked headline>"]; a
+#: paragraph starting with one and holding a link is a promo, not body text.
+PROMO_PREFIXES = ("read next", "read also", "also read", "read more", "see also", "related")
+
+#: Class-name fragments marking an image caption [common: figcaption,
+#: .image-caption, .media-caption (cms, English homepage feed)].
+CAPTION_CLASS_WORDS = ("caption", "credit")
+#: Class-name fragments marking a teaser's section label [cms: .category-meta].
+SECTION_CLASS_WORDS = ("categ", "section", "kicker", "label", "rubric", "topic")
+#: Class/id tokens marking an advertisement [common: gpt-ad, dfp, sponsored].
+AD_WORDS = ("ad", "ads", "adv", r"advert\w*", r"gpt-ad\w*", "dfp", r"sponsor\w*", "banner")
+#: Attributes holding an element's time [common; <time datetime> is HTML].
+TIME_ATTRS = ("datetime", "data-time", "data-datetime", "data-date", "data-published", "data-timestamp")
+#: Attributes holding the post id on the article element [common].
+POST_ID_ATTRS = ("data-id", "data-postid", "data-post-id", "data-article-id")
+#: Image attributes holding the real URL, lazy-loading ones first [cms:
+#: img.lozad.lazyload with data-src; src holds a placeholder].
+IMAGE_SRC_ATTRS = ("data-src", "data-lazy-src", "data-original", "src")
+#: Marks of a logo image, never a lead image [capture: logo, "Slogan" image].
+LOGO_WORDS = ("logo", "slogan")
+#: Path parts of tag links [ref: /tags/<slug>].
+TAG_PATHS = ("/tags/", "/tag/")
+
+# --- ticker ---------------------------------------------------------------------
+
+#: Tail words that make "statement: X" an attribution to X [capture:
+#: "...: Al Mayadeen's correspondent"]. Regex alternatives, searched case-blind.
+ATTRIBUTION_TAIL = r"correspondent|reporter|sources?$|media$|al mayadeen"
+
+# --- embeds -----------------------------------------------------------------------
+
+#: Embed provider → its hosts [common: the embeds the site's body carries].
+PROVIDERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("youtube", ("youtube.com", "youtube-nocookie.com", "youtu.be")),
+    ("twitter", ("twitter.com", "x.com")),  # [capture] an X post in the body
+    ("instagram", ("instagram.com",)),
+    ("facebook", ("facebook.com", "fb.watch")),
+    ("tiktok", ("tiktok.com",)),
+    ("telegram", ("t.me", "telegram.org", "telegram.me")),
+    ("vimeo", ("vimeo.com",)),
+    ("soundcloud", ("soundcloud.com",)),
+    ("spotify", ("spotify.com",)),
+    ("dailymotion", ("dailymotion.com",)),
+)
+#: Blockquote class fragment → provider, checked in order [common: the
+#: embed snippets' classes: twitter-tweet, instagram-media, fb-post...].
+BLOCKQUOTE_PROVIDERS = (
+    ("twitter", "twitter"),
+    ("instagram", "instagram"),
+    ("tiktok", "tiktok"),
+    ("fb-", "facebook"),
+    ("facebook", "facebook"),
+    ("reddit", "reddit"),
+    ("telegram", "telegram"),
+)
+#: Ad servers: an iframe from one is an ad, not an embed [common].
+AD_HOSTS = ("doubleclick.net", "googlesyndication.com", "googletagservices.com", "adservice.google")
+
+# --- thresholds ------------------------------------------------------------------------
+# Each: its value, and why that value.
+
+#: Longest text node read as a block heading: headings are a few words.
+HEADING_MAX_CHARS = 80
+#: Elements at the top of a block's box looked at for its heading: the heading
+#: comes before the items, within the first few elements.
+HEADING_SCAN_ELEMENTS = 24
+#: Levels climbed from a heading to the box holding its items: a card list
+#: sits within a few wrappers of its heading [ref].
+HEADING_CLIMB_LEVELS = 8
+#: A paragraph this long (characters) is running text: a box holding one is
+#: the article, not a block's own box.
+PROSE_MIN_CHARS = 30
+#: A text leaf of a card this short may be its section or date label.
+CARD_LABEL_MAX_CHARS = 40
+#: A section label is at most this many words ("Arts&Culture", "US & Canada").
+SECTION_MAX_WORDS = 4
+#: "statement: tail" is an attribution when the tail is at most this many words.
+ATTRIBUTION_TAIL_MAX_WORDS = 6
+#: "Speaker: statement" when the speaker is at most this many words.
+SPEAKER_MAX_WORDS = 20
+#: A header element with more text than this is not a byline part.
+HEADER_PART_MAX_CHARS = 300
+#: A header text longer than this is not a date line ("By X | 6 Nov 2023 16:21" is shorter).
+DATE_LINE_MAX_CHARS = 120
+#: In region mode, a paragraph this long after the title starts the body.
+BODY_START_MIN_CHARS = 40
+#: Extra paragraph text (characters) a parent must add to widen the body to it:
+#: more than a caption, less than a paragraph.
+BODY_WIDEN_MIN_CHARS = 80
+#: Levels climbed from an image to its figure box (img → picture/a → box).
+FIGURE_CLIMB_LEVELS = 3
+#: Nesting past this depth in the body is read as one paragraph (hostile input).
+BODY_MAX_DEPTH = 64
+#: A container with no more text than this is an embed's frame, not a paragraph.
+MEANINGFUL_MIN_CHARS = 2
+
+# --- kinds ------------------------------------------------------------------------------
+
+#: What a page is: one vocabulary. ``PageContent.kind`` and ``Article.kind``
+#: take their values from it (see ``KINDS`` for the report's words).
+PageKind = Literal["article", "section", "home", "live", "page", "error", "empty", "unknown"]
+PAGE_KINDS: tuple[PageKind, ...] = ("article", "section", "home", "live", "page", "error", "empty", "unknown")
+#: Article post types, lower case and singular.
+Kind = Literal["news", "opinion", "analysis", "blog", "feature", "video", "infograph", "gallery", "live"]
+ARTICLE_KINDS: tuple[Kind, ...] = (
+    "news", "opinion", "analysis", "blog", "feature", "video", "infograph", "gallery", "live",
+)  # fmt: skip
+
+#: The report's word for each kind (``Report.kind``): an article kind, or a
+#: page that is not an article. The report has always said "error_page" where
+#: ``PageContent.kind`` says "error": the strings are kept; the concept is one.
+KINDS: Mapping[str, str] = {
+    # article post types
+    "news": "article",
+    "opinion": "opinion",
+    "analysis": "analysis",
+    "blog": "blog",
+    "feature": "feature",
+    "video": "video",
+    "infograph": "infograph",
+    "gallery": "gallery",
+    "live": "live_blog",
+    # pages that are not articles
+    "section": "section_index",
+    "home": "home_page",
+    "live_page": "live_page",
+    "page": "page",
+    "error": "error_page",
+    "empty": "empty",
+    "unknown": "not_a_page",
+}
+
+#: Post type names (tawsiyat posttype, URL parts, menu entries) → kind.
+#: [capture] the menu: Articles ▸ Opinion, Analysis, Blog, Features; Videos ▸
+#: NewsFeed, Video Features, Explainers, TV, Digital Series; Infographs; In Pictures.
+POST_TYPES: Mapping[str, Kind] = {
+    "news": "news",
+    "opinion": "opinion",
+    "opinions": "opinion",
+    "analysis": "analysis",
+    "analyses": "analysis",
+    "blog": "blog",
+    "blogs": "blog",
+    "feature": "feature",
+    "features": "feature",
+    "video": "video",
+    "videos": "video",
+    "newsfeed": "video",
+    "video features": "video",
+    "video-features": "video",
+    "explainers": "video",
+    "explainer": "video",
+    "tv": "video",
+    "digital series": "video",
+    "digital-series": "video",
+    "infograph": "infograph",
+    "infographs": "infograph",
+    "infographic": "infograph",
+    "infographics": "infograph",
+    "in pictures": "gallery",
+    "in-pictures": "gallery",
+    "gallery": "gallery",
+    "photos": "gallery",
+    "live": "live",
+}
+#: JSON-LD @type → kind [common: schema.org types].
+LD_KINDS: Mapping[str, Kind] = {
+    "VideoObject": "video",
+    "OpinionNewsArticle": "opinion",
+    "AnalysisNewsArticle": "analysis",
+    "BlogPosting": "blog",
+    "ImageGallery": "gallery",
+    "MediaGallery": "gallery",
+    "LiveBlogPosting": "live",
+}
+#: JSON-LD @types meaning a plain news article.
+LD_NEWS_TYPES = ("NewsArticle", "ReportageNewsArticle")
+#: tawsiyat ``type`` values of pages that are not articles [scrapers: "page"
+#: on the homepage; the rest common].
+NOT_ARTICLE_TYPES: Mapping[str, PageKind] = {
+    "page": "page",
+    "section": "section",
+    "category": "section",
+    "tag": "section",
+    "author": "section",
+    "list": "section",
+    "search": "section",
+    "home": "home",
+    "homepage": "home",
+}
+#: tawsiyat ``type`` values of articles [scrapers: article, video].
+ARTICLE_TYPES = ("article", "video", "post", "news", "opinion", "analysis", "infograph", "gallery")
+#: JSON-LD types of listing pages [common].
+LISTING_LD_TYPES = frozenset({"CollectionPage", "ItemList", "SearchResultsPage", "WebSite", "ProfilePage"})
+
+# --- URLs -------------------------------------------------------------------------------
+
+#: Path roots of sectioned stories: /news/<section>/<slug> [capture],
+#: /articles/<kind>/<slug>, /videos/<kind>/<slug> [capture: the menu].
+SECTIONED_ROOTS = frozenset({"news", "articles", "videos"})
+#: Path roots of stories with no section part: /infographs/<slug>, ... [capture].
+STORY_ROOTS = frozenset({"infographs", "in-pictures", "live", "coverage", "programs"})
+#: Path roots that are never stories [ref: /tags/, /authors/].
+INDEX_ROOTS = frozenset({"tags", "tag", "authors", "author", "search", "lite"})
+#: Path root → the kind of the page under it (any depth: /videos/newsfeed is
+#: the NewsFeed video index, and a page there is about videos).
+ROOT_KINDS: Mapping[str, Kind] = {"videos": "video", "infographs": "infograph", "in-pictures": "gallery"}
+
+#: Section names as the site's menu writes them, by URL slug [capture: the menu].
+SECTIONS: Mapping[str, str] = {
+    "politics": "Politics",
+    "economy": "Economy",
+    "sports": "Sports",
+    "arts-culture": "Arts&Culture",
+    "health": "Health",
+    "miscellaneous": "Miscellaneous",
+    "technology": "Technology",
+    "environment": "Environment",
+    "opinion": "Opinion",
+    "analysis": "Analysis",
+    "blog": "Blog",
+    "features": "Features",
+    "newsfeed": "NewsFeed",
+    "video-features": "Video Features",
+    "explainers": "Explainers",
+    "tv": "TV",
+    "digital-series": "Digital Series",
+}
+
+# --- dates ---------------------------------------------------------------------------
+
+#: Month names per language, January first; each month its spellings
+#: [capture: "6 Nov 2023 16:21", "8 Nov 2025"]. Arabic (Levantine: "تشرين
+#: اول") and Spanish are issue 12.
+MONTH_NAMES: Mapping[str, tuple[tuple[str, ...], ...]] = {
+    "en": (
+        ("jan", "january"),
+        ("feb", "february"),
+        ("mar", "march"),
+        ("apr", "april"),
+        ("may",),
+        ("jun", "june"),
+        ("jul", "july"),
+        ("aug", "august"),
+        ("sep", "sept", "september"),
+        ("oct", "october"),
+        ("nov", "november"),
+        ("dec", "december"),
+    ),
+}
