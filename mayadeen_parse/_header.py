@@ -143,19 +143,26 @@ def _title_element(page: Page, wanted_set: set[str], skip: frozenset[Element]) -
         return in_article[0], "h1"
     if h1s:
         return max(h1s, key=lambda h: len(text_of(h) or "")), "h1"
-    if wanted_set:
-        for el in sorted((el for tag in ("div", "span", "p") for el in page.elements(tag)), key=page.position):
-            if len(el) > 2:
-                continue
-            candidate = text_of(el)
-            if candidate and candidate.casefold() in wanted_set and not inside(el, skip):
-                return el, "structure"
+    el = _title_by_text(page, wanted_set, skip) if wanted_set else None
+    if el is not None:
+        return el, "structure"
     # No <h1> and nothing to compare with: the first substantial <h2> of the
     # main content, never a block heading (those are in *skip* or short).
     for h, shown in headings:
-        if h.tag == "h2" and len(shown) >= 25 and _in_main(h):
+        if h.tag == "h2" and len(shown) >= _site.H2_TITLE_MIN_CHARS and _in_main(h):
             return h, "h2"
     return None, "missing"
+
+
+def _title_by_text(page: Page, wanted_set: set[str], skip: frozenset[Element]) -> Element | None:
+    """A small ``<div>``, ``<span>`` or ``<p>`` whose text is a structured title."""
+    for el in sorted((el for tag in ("div", "span", "p") for el in page.elements(tag)), key=page.position):
+        if len(el) > 2:
+            continue
+        candidate = text_of(el)
+        if candidate and candidate.casefold() in wanted_set and not inside(el, skip):
+            return el
+    return None
 
 
 # --- the standfirst ---------------------------------------------------------------------

@@ -429,40 +429,60 @@ def _merge_author_urls(ctx: Context, authors: tuple[Author, ...]) -> tuple[Autho
 _ERROR_RE = re.compile(r"\b(?:404|403|500|not found|page not found|error)\b", re.I)
 
 
-def classify(ctx: Context) -> tuple[str, str]:
-    """``(kind, evidence)``: ``kind`` is ``"article"`` or why the page is not one."""
-    page = ctx.page
-    if page.empty:
+Verdict = tuple[_site.PageKind, str]
+
+
+def classify(ctx: Context) -> Verdict:
+    """``(kind, evidence)``: ``kind`` is ``"article"`` or why the page is not one.
+
+    The structured metadata decides first (tawsiyat ``type``, JSON-LD, the
+    URL, ``og:type``); only then the markup."""
+    if ctx.page.empty:
         return "empty", "the document is empty"
+    url = None
+    verdict = _by_site_type(ctx)
+    if verdict is None and ctx.ld.types:
+        verdict = "article", f"JSON-LD describes a {ctx.ld.types[0]}"
+    if verdict is None:
+        url = resolve(ctx, "url") or ctx.page.url
+        verdict = _by_url_and_types(ctx, _path_parts(url))
+    return verdict if verdict is not None else _by_markup(ctx, url)
+
+
+def _by_site_type(ctx: Context) -> Verdict | None:
     site_type = ctx.site.get("type")
-    if isinstance(site_type, str) and site_type.strip():
-        label = site_type.strip().lower()
-        if label in _site.NOT_ARTICLE_TYPES:
-            return _site.NOT_ARTICLE_TYPES[label], f"the tawsiyat block says type {site_type!r}"
-        if label in _site.ARTICLE_TYPES:
-            return "article", f"the tawsiyat block says type {site_type!r}"
-    if ctx.ld.types:
-        return "article", f"JSON-LD describes a {ctx.ld.types[0]}"
-    url = resolve(ctx, "url") or page.url
-    parts = _path_parts(url)
+    if not isinstance(site_type, str) or not site_type.strip():
+        return None
+    label = site_type.strip().lower()
+    if label in _site.NOT_ARTICLE_TYPES:
+        return _site.NOT_ARTICLE_TYPES[label], f"the tawsiyat block says type {site_type!r}"
+    if label in _site.ARTICLE_TYPES:
+        return "article", f"the tawsiyat block says type {site_type!r}"
+    return None
+
+
+def _by_url_and_types(ctx: Context, parts: tuple[str, ...]) -> Verdict | None:
     if parts and parts[0] == "live" and len(parts) == 1:
         return "live", "the URL is the live stream page"
     og_type = (ctx.meta.get("og:type") or "").strip().lower()
     if og_type == "article":
         return "article", "og:type is 'article'"
-    if set(ctx.ld.all_types) & _site.LISTING_LD_TYPES:
-        return (
-            "home" if not parts else "section"
-        ), f"JSON-LD describes a {sorted(set(ctx.ld.all_types) & _site.LISTING_LD_TYPES)[0]}"
+    listing = set(ctx.ld.all_types) & _site.LISTING_LD_TYPES
+    if listing:
+        return ("home" if not parts else "section"), f"JSON-LD describes a {sorted(listing)[0]}"
     if og_type == "website":
         return ("home" if not parts else "section"), "og:type is 'website'"
+    return None
+
+
+def _by_markup(ctx: Context, url: str | None) -> Verdict:
     dom = ctx.dom
     body, byline = dom.body.blocks, dom.byline
     if _ERROR_RE.search(ctx.meta.title or "") and not (body and byline.authors):
         return "error", f"the page title says {normalize_text(ctx.meta.title)!r}"
     if dom.title.el is not None and (body or byline.date_raw or byline.authors):
         return "article", "the markup has a headline with a body or byline"
-    if url and not parts:
+    if url and not _path_parts(url):
         return "home", "the URL is the site's home page"
     if dom.title.el is None:
         return "unknown", "no headline (<h1>) and no article metadata"

@@ -24,12 +24,13 @@ __all__ = [
     "BLOCKS",
     "BODY",
     "HEADING_LANGUAGES",
-    "KINDS",
+    "KIND_TABLE",
     "MONTH_NAMES",
     "PAGE_KINDS",
     "SUMMARY",
     "BlockSpec",
     "Kind",
+    "KindSpec",
     "PageKind",
 ]
 
@@ -260,6 +261,9 @@ SECTION_MAX_WORDS = 4
 ATTRIBUTION_TAIL_MAX_WORDS = 6
 #: "Speaker: statement" when the speaker is at most this many words.
 SPEAKER_MAX_WORDS = 20
+#: Without an <h1> or a structured title, an <h2> this long in <article> or
+#: <main> is the headline: block headings and labels are shorter.
+H2_TITLE_MIN_CHARS = 25
 #: A header element with more text than this is not a byline part.
 HEADER_PART_MAX_CHARS = 300
 #: A header text longer than this is not a date line ("By X | 6 Nov 2023 16:21" is shorter).
@@ -278,39 +282,53 @@ MEANINGFUL_MIN_CHARS = 2
 
 # --- kinds ------------------------------------------------------------------------------
 
-#: What a page is: one vocabulary. ``PageContent.kind`` and ``Article.kind``
-#: take their values from it (see ``KINDS`` for the report's words).
+#: What a page is, as ``PageContent.kind`` says it (and ``classify``,
+#: ``NotAnArticleError.kind``): one word per row of :data:`KIND_TABLE`.
 PageKind = Literal["article", "section", "home", "live", "page", "error", "empty", "unknown"]
-PAGE_KINDS: tuple[PageKind, ...] = ("article", "section", "home", "live", "page", "error", "empty", "unknown")
-#: Article post types, lower case and singular.
+#: An article's post type, as ``Article.kind`` says it (lower case, singular).
+#: A post type the tables do not know is kept as the site writes it.
 Kind = Literal["news", "opinion", "analysis", "blog", "feature", "video", "infograph", "gallery", "live"]
-ARTICLE_KINDS: tuple[Kind, ...] = (
-    "news", "opinion", "analysis", "blog", "feature", "video", "infograph", "gallery", "live",
-)  # fmt: skip
 
-#: The report's word for each kind (``Report.kind``): an article kind, or a
-#: page that is not an article. The report has always said "error_page" where
-#: ``PageContent.kind`` says "error": the strings are kept; the concept is one.
-KINDS: Mapping[str, str] = {
-    # article post types
-    "news": "article",
-    "opinion": "opinion",
-    "analysis": "analysis",
-    "blog": "blog",
-    "feature": "feature",
-    "video": "video",
-    "infograph": "infograph",
-    "gallery": "gallery",
-    "live": "live_blog",
-    # pages that are not articles
-    "section": "section_index",
-    "home": "home_page",
-    "live_page": "live_page",
-    "page": "page",
-    "error": "error_page",
-    "empty": "empty",
-    "unknown": "not_a_page",
-}
+
+class KindSpec(NamedTuple):
+    """One kind of page, in the three words the output uses for it."""
+
+    page: PageKind
+    """``PageContent.kind``: ``"article"`` for every post type."""
+    post: Kind | None
+    """``Article.kind``; ``None`` for pages that are not articles."""
+    report: str
+    """``Report.kind`` (the report names each post type and each non-article
+    page in one word; the words are kept as they were published)."""
+    means: str
+
+
+#: Every kind of page: the one vocabulary. ``Report.kind`` of an article is
+#: its post kind's ``report`` word (an unknown post type as written).
+KIND_TABLE: tuple[KindSpec, ...] = (
+    KindSpec("article", "news", "article", "a news story, or no post type stated"),
+    KindSpec("article", "opinion", "opinion", "an opinion piece"),
+    KindSpec("article", "analysis", "analysis", "an analysis"),
+    KindSpec("article", "blog", "blog", "a blog post"),
+    KindSpec("article", "feature", "feature", "a feature"),
+    KindSpec("article", "video", "video", "a video report (it may have no body)"),
+    KindSpec("article", "infograph", "infograph", "an infographic"),
+    KindSpec("article", "gallery", "gallery", "a photo gallery (In Pictures)"),
+    KindSpec("article", "live", "live_blog", "a live blog"),
+    KindSpec("section", None, "section_index", "a section, tag or author index"),
+    KindSpec("home", None, "home_page", "the home page"),
+    KindSpec("live", None, "live_page", "the live stream page (/live)"),
+    KindSpec("page", None, "page", "a page the site labels type: page"),
+    KindSpec("error", None, "error_page", 'a "not found" or error document'),
+    KindSpec("empty", None, "empty", "an empty document"),
+    KindSpec("unknown", None, "not_a_page", "no headline, or no sign of an article"),
+)
+PAGE_KINDS: tuple[PageKind, ...] = tuple(dict.fromkeys(spec.page for spec in KIND_TABLE))
+ARTICLE_KINDS: tuple[Kind, ...] = tuple(spec.post for spec in KIND_TABLE if spec.post is not None)
+#: ``Article.kind`` → ``Report.kind``.
+REPORT_KIND_OF_POST: Mapping[str, str] = {spec.post: spec.report for spec in KIND_TABLE if spec.post is not None}
+#: ``PageContent.kind`` of a page that is not an article → ``Report.kind``.
+REPORT_KIND_OF_PAGE: Mapping[str, str] = {spec.page: spec.report for spec in KIND_TABLE if spec.post is None}
 
 #: Post type names (tawsiyat posttype, URL parts, menu entries) → kind.
 #: [capture] the menu: Articles ▸ Opinion, Analysis, Blog, Features; Videos ▸
