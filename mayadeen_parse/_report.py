@@ -92,7 +92,9 @@ EXPECTED_FIELDS: Mapping[str, tuple[str, ...]] = {
     "live_blog": ("url", "title", "published"),
 }
 
-#: Each block with its first-choice anchor, in report order.
+_FURNITURE = tuple(spec.name for spec in _site.BLOCKS)
+#: Each block with its first-choice anchor, in report order: the article's
+#: parts, then the furniture of the site tables (each first looked for by class).
 BLOCKS: Mapping[str, str] = {
     "title": "h1",
     "body": "class",
@@ -100,13 +102,8 @@ BLOCKS: Mapping[str, str] = {
     "byline": "text",
     "lead_image": "structure",
     "tags": "links",
-    "breaking": "class",
-    "most_read": "class",
-    "related": "class",
-    "read_next": "class",
-    "coverage": "class",
+    **dict.fromkeys(_FURNITURE, "class"),
 }
-_FURNITURE = ("breaking", "most_read", "related", "read_next", "coverage")
 # The reference page shows every block but Related News on an article; the
 # ticker heads every page of the site. Other kinds' templates are not known.
 _TEXT_BLOCKS = frozenset(BLOCKS) - {"related"}

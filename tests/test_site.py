@@ -59,3 +59,20 @@ def test_months_have_twelve_entries() -> None:
     for lang, months in _site.MONTH_NAMES.items():
         assert len(months) == 12, lang
         assert all(names for names in months), lang
+
+
+def test_furniture_helpers_resolve_links_against_url() -> None:
+    """``url=`` on the four furniture helpers: relative links resolve against
+    the fetch URL, as on every other entry point."""
+    html = (
+        '<html><body><div class="breaking-news"><ul><li><a href="/latestnews/2023/11/2/x">A: b</a></li></ul></div>'
+        '<section class="most-read"><h2>Most Read</h2><a href="/news/politics/one-story">One story</a></section>'
+        '<div class="related-news"><a href="/news/politics/two-story">Two story</a></div>'
+        '<section class="read-next"><a href="/news/politics/three-story">Three story</a></section></body></html>'
+    )
+    base = "https://mirror.example.org/site/"
+    assert mp.parse_breaking(html, url=base)[0].url == "https://mirror.example.org/latestnews/2023/11/2/x"
+    assert mp.parse_most_read(html, url=base)[0].url == "https://mirror.example.org/news/politics/one-story"
+    assert mp.parse_related(html, url=base)[0].url == "https://mirror.example.org/news/politics/two-story"
+    assert mp.parse_read_next(html, url=base)[0].url == "https://mirror.example.org/news/politics/three-story"
+    assert mp.parse_most_read(html)[0].url == "https://english.almayadeen.net/news/politics/one-story"
