@@ -42,12 +42,7 @@ from ._text import BR, normalize_lines, normalize_text
 __all__ = ["BodyFound", "Walker", "body_by_class", "body_by_structure", "read_body"]
 
 _PROMO_RE = re.compile("^(?:" + "|".join(re.escape(p) for p in _site.PROMO_PREFIXES) + r")\s*[:\-\u2013\u2014]", re.I)
-_SHARE_RE = re.compile(
-    r"(?:twitter\.com|x\.com)/(?:intent|share)|facebook\.com/(?:sharer|share\.php|dialog)"
-    r"|wa\.me/|whatsapp\.com/send|whatsapp://|t\.me/share|telegram\.me/share|linkedin\.com/share"
-    r"|reddit\.com/submit|pinterest\.com/pin|^mailto:\?|addtoany|sharethis",
-    re.I,
-)
+_SHARE_RE = re.compile("|".join(_site.SHARE_LINKS), re.I)
 
 
 @attrs.frozen

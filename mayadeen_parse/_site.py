@@ -236,6 +236,23 @@ BLOCKQUOTE_PROVIDERS = (
     ("reddit", "reddit"),
     ("telegram", "telegram"),
 )
+#: Share links (a list of only these is the share bar, not body text) [capture:
+#: the share links under the summary; the URL forms are the providers' own].
+SHARE_LINKS = (
+    r"(?:twitter\.com|x\.com)/(?:intent|share)",
+    r"facebook\.com/(?:sharer|share\.php|dialog)",
+    r"wa\.me/",
+    r"whatsapp\.com/send",
+    r"whatsapp://",
+    r"t\.me/share",
+    r"telegram\.me/share",
+    r"linkedin\.com/share",
+    r"reddit\.com/submit",
+    r"pinterest\.com/pin",
+    r"^mailto:\?",
+    r"addtoany",
+    r"sharethis",
+)
 #: Ad servers: an iframe from one is an ad, not an embed [common].
 AD_HOSTS = ("doubleclick.net", "googlesyndication.com", "googletagservices.com", "adservice.google")
 
