@@ -148,16 +148,6 @@ class Walker:
         self.header_chain = set(header_end.iterancestors()) if header_end is not None else set()
         self.order: dict[Element, int] | None = None
         self.region = region
-        self._readers: dict[str, Callable[[Element, str, int], None]] = {
-            **dict.fromkeys(HEADING_TAGS, self._heading),
-            "blockquote": lambda el, tag, depth: self.blocks.append(blockquote(el, self.base)),
-            **dict.fromkeys(("figure", "img", "picture"), self._figure),
-            **dict.fromkeys(("iframe", "video", "audio"), self._media),
-            **dict.fromkeys(("ul", "ol"), self._list),
-            "table": self._table,
-            "pre": self._pre,
-        }
-
     # inline runs (text directly inside a container, <a>, <strong>...)
     def flush(self) -> None:
         if self.pending:
@@ -216,8 +206,8 @@ class Walker:
     def _block(self, el: Element, tag: str, depth: int) -> None:
         if tag == "p" or (tag in CONTAINER_TAGS and not has_blocks(el)):
             self._text_block(el, tag)
-        elif tag in self._readers:
-            self._readers[tag](el, tag, depth)
+        elif tag in _READERS:
+            _READERS[tag](self, el, tag, depth)
         else:
             self._container(el, depth)
 
@@ -250,6 +240,9 @@ class Walker:
                 self.see_also.extend(links)
             else:
                 self.blocks.append(Heading(text=text, level=HEADING_TAGS[tag]))
+
+    def _blockquote(self, el: Element, tag: str, depth: int) -> None:
+        self.blocks.append(blockquote(el, self.base))
 
     def _figure(self, el: Element, tag: str, depth: int) -> None:
         embed = embed_in(el, self.base) if tag == "figure" else None
@@ -307,6 +300,20 @@ class Walker:
             return
         self.walk(el, depth + 1)
         self.flush()
+
+
+# The readers of block tags other than <p> and inline-only containers. Unbound
+# methods in a module table: a walker holding its own bound methods would be a
+# reference cycle, and each parse would wait for the cyclic collector.
+_READERS: dict[str, Callable[[Walker, Element, str, int], None]] = {
+    **dict.fromkeys(HEADING_TAGS, Walker._heading),
+    "blockquote": Walker._blockquote,
+    **dict.fromkeys(("figure", "img", "picture"), Walker._figure),
+    **dict.fromkeys(("iframe", "video", "audio"), Walker._media),
+    **dict.fromkeys(("ul", "ol"), Walker._list),
+    "table": Walker._table,
+    "pre": Walker._pre,
+}
 
 
 def has_blocks(el: Element) -> bool:

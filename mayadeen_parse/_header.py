@@ -340,7 +340,7 @@ class TagList:
 
 
 def is_tag_link(href: str | None) -> bool:
-    return bool(href) and any(path in href for path in _site.TAG_PATHS)  # type: ignore[operator]
+    return href is not None and any(path in href for path in _site.TAG_PATHS)
 
 
 def read_tags(region: Element, last_body: Element | None, base: str, furniture_set: frozenset[Element]) -> TagList:

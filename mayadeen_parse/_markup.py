@@ -72,7 +72,7 @@ def is_hidden(el: Element) -> bool:
     if el.get("hidden") is not None:
         return True
     style = el.get("style")
-    return bool(style) and "none" in style and _DISPLAY_NONE_RE.search(style) is not None  # type: ignore[operator, arg-type]
+    return style is not None and "none" in style and _DISPLAY_NONE_RE.search(style) is not None
 
 
 def gather(el: Element, parts: list[str], links: list[Link] | None, base: str, skip_clock: bool) -> None:
