@@ -148,6 +148,7 @@ class Walker:
         self.header_chain = set(header_end.iterancestors()) if header_end is not None else set()
         self.order: dict[Element, int] | None = None
         self.region = region
+
     # inline runs (text directly inside a container, <a>, <strong>...)
     def flush(self) -> None:
         if self.pending:
