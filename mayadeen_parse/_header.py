@@ -157,7 +157,7 @@ def _title_element(page: Page, wanted_set: set[str], skip: frozenset[Element]) -
 def _title_by_text(page: Page, wanted_set: set[str], skip: frozenset[Element]) -> Element | None:
     """A small ``<div>``, ``<span>`` or ``<p>`` whose text is a structured title."""
     for el in sorted((el for tag in ("div", "span", "p") for el in page.elements(tag)), key=page.position):
-        if len(el) > 2:
+        if len(el) > _site.TEXT_TITLE_MAX_CHILDREN:
             continue
         candidate = text_of(el)
         if candidate and candidate.casefold() in wanted_set and not inside(el, skip):

@@ -187,7 +187,7 @@ def _walk_headings(el: Element, found: list[HeadingNode]) -> None:
 def _reads(el: Element, wanted: str) -> bool:
     """Whether the whole text of *el* is *wanted* (a short heading), without
     gathering the text of a large element: it stops once the text is longer."""
-    budget = len(wanted) * 3 + 40  # markup around a heading: a few spaces, an icon's text
+    budget = len(wanted) * _site.HEADING_TEXT_FACTOR + _site.HEADING_TEXT_SLACK
     parts: list[str] = []
     size = 0
     for text in el.itertext():

@@ -261,6 +261,11 @@ AD_HOSTS = ("doubleclick.net", "googlesyndication.com", "googletagservices.com",
 
 #: Longest text node read as a block heading: headings are a few words.
 HEADING_MAX_CHARS = 80
+#: An element reads as a heading while its whole text is at most this many
+#: times the heading's length plus this slack (spaces, an icon's text): past
+#: that it is a block holding the heading, and its text is not gathered.
+HEADING_TEXT_FACTOR = 3
+HEADING_TEXT_SLACK = 40
 #: Elements at the top of a block's box looked at for its heading: the heading
 #: comes before the items, within the first few elements.
 HEADING_SCAN_ELEMENTS = 24
@@ -281,6 +286,9 @@ SPEAKER_MAX_WORDS = 20
 #: Without an <h1> or a structured title, an <h2> this long in <article> or
 #: <main> is the headline: block headings and labels are shorter.
 H2_TITLE_MIN_CHARS = 25
+#: A <div>/<span>/<p> equal to a structured title is the headline only if it
+#: has at most this many children (a headline, not a box holding one).
+TEXT_TITLE_MAX_CHILDREN = 2
 #: A header element with more text than this is not a byline part.
 HEADER_PART_MAX_CHARS = 300
 #: A header text longer than this is not a date line ("By X | 6 Nov 2023 16:21" is shorter).
