@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from ._page import Page, Slot
+from ._site import TAWSIYAT_ID, TAWSIYAT_TYPE
 
 __all__ = [
     "ARTICLE_TYPES",
@@ -161,7 +162,7 @@ def _json_blocks(page: Page) -> tuple[list[str], list[str]]:
     ld_blocks: list[str] = []
     for el in page.elements("script"):
         kind = (el.get("type") or "").strip().lower()
-        if el.get("id") == "tawsiyat-metadata" or kind == "text/tawsiyat":
+        if el.get("id") == TAWSIYAT_ID or kind == TAWSIYAT_TYPE:
             site_blocks.append(el.text or "")
         elif kind == "application/ld+json":
             ld_blocks.append(el.text or "")

@@ -163,6 +163,11 @@ HINT_TAGS = (
 #: [capture: "Slogan" image, logo].
 SITE_NAMES = frozenset({"al mayadeen english", "al mayadeen", "almayadeen", "الميادين", "slogan"})
 
+#: The site's own metadata block [known: <script id="tawsiyat-metadata"
+#: type="text/tawsiyat">, the recommendation engine's input].
+TAWSIYAT_ID = "tawsiyat-metadata"
+TAWSIYAT_TYPE = "text/tawsiyat"
+
 # --- byline, promos, captions --------------------------------------------------------
 
 #: Words opening the author part of a byline [capture: "By Al Mayadeen English"].
