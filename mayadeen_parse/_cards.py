@@ -102,7 +102,7 @@ def _scan_card(card: Element, in_links: set[Element], base: str) -> _CardParts:
         elif tag == "a":
             if found.section_link is None and node not in in_links:
                 href = absolutize(node.get("href"), base)
-                if href and not looks_like_story_path(href) and not any(p in href for p in _site.TAG_PATHS[:1]):
+                if href and not looks_like_story_path(href) and not any(p in href for p in _site.CARD_SKIP_PATHS):
                     found.section_link = text_of(node)
         elif tag == "time":
             if found.time_date is None:

@@ -20,14 +20,70 @@ from collections.abc import Mapping
 from typing import Literal, NamedTuple
 
 __all__ = [
+    "AD_HOSTS",
+    "AD_WORDS",
     "ARTICLE_KINDS",
+    "ARTICLE_TYPES",
+    "ATTRIBUTION_TAIL",
+    "ATTRIBUTION_TAIL_MAX_WORDS",
+    "AUTHOR_SEPARATORS",
+    "AUTHOR_SEPARATOR_WORDS",
+    "BLOCKQUOTE_PROVIDERS",
     "BLOCKS",
     "BODY",
+    "BODY_MAX_DEPTH",
+    "BODY_START_MIN_CHARS",
+    "BODY_WIDEN_MIN_CHARS",
+    "BYLINE_SEPARATORS",
+    "BY_WORDS",
+    "CAPTION_CLASS_WORDS",
+    "CARD_LABEL_MAX_CHARS",
+    "CARD_SKIP_PATHS",
+    "DATE_LINE_MAX_CHARS",
+    "FIGURE_CLIMB_LEVELS",
+    "HEADER_PART_MAX_CHARS",
+    "HEADING_CLIMB_LEVELS",
     "HEADING_LANGUAGES",
+    "HEADING_MAX_CHARS",
+    "HEADING_SCAN_ELEMENTS",
+    "HEADING_TEXT_FACTOR",
+    "HEADING_TEXT_SLACK",
+    "HINT_TAGS",
+    "IMAGE_SRC_ATTRS",
+    "INDEX_ROOTS",
     "KIND_TABLE",
+    "LD_KINDS",
+    "LD_NEWS_TYPES",
+    "LISTING_LD_TYPES",
+    "LOGO_WORDS",
+    "MEANINGFUL_MIN_CHARS",
     "MONTH_NAMES",
+    "NOT_ARTICLE_TYPES",
     "PAGE_KINDS",
+    "POST_ID_ATTRS",
+    "POST_TYPES",
+    "PROMO_PREFIXES",
+    "PROSE_MIN_CHARS",
+    "PROVIDERS",
+    "READ_TIME_PATTERNS",
+    "REPORT_KIND_OF_PAGE",
+    "REPORT_KIND_OF_POST",
+    "ROOT_KINDS",
+    "SECTIONED_ROOTS",
+    "SECTIONS",
+    "SECTION_CLASS_WORDS",
+    "SECTION_MAX_WORDS",
+    "SHARE_LINKS",
+    "SITE_NAMES",
+    "SOURCE_WORDS",
+    "SPEAKER_MAX_WORDS",
+    "STORY_ROOTS",
     "SUMMARY",
+    "TAG_PATHS",
+    "TAWSIYAT_ID",
+    "TAWSIYAT_TYPE",
+    "TEXT_TITLE_MAX_CHILDREN",
+    "TIME_ATTRS",
     "BlockSpec",
     "Kind",
     "KindSpec",
@@ -206,8 +262,11 @@ POST_ID_ATTRS = ("data-id", "data-postid", "data-post-id", "data-article-id")
 IMAGE_SRC_ATTRS = ("data-src", "data-lazy-src", "data-original", "src")
 #: Marks of a logo image, never a lead image [capture: logo, "Slogan" image].
 LOGO_WORDS = ("logo", "slogan")
-#: Path parts of tag links [ref: /tags/<slug>].
+#: Path parts of tag links [ref: /tags/<slug>; /tag/ common].
 TAG_PATHS = ("/tags/", "/tag/")
+#: Links in a teaser card that are never its section label [ref: a card's
+#: topic links go to /tags/].
+CARD_SKIP_PATHS = ("/tags/",)
 
 # --- ticker ---------------------------------------------------------------------
 
