@@ -17,7 +17,8 @@ from typing import Any
 
 import attrs
 
-from ._page import Page
+from ._page import Page, Slot
+from ._site import TAWSIYAT_ID, TAWSIYAT_TYPE
 
 __all__ = [
     "ARTICLE_TYPES",
@@ -106,49 +107,66 @@ class MetaFacts:
         return self.values.get(key)
 
 
-# <meta ...>, <link rel=canonical>, <title>, and JSON <script>s, from the
-# page's shared tag index (one pass over the tree serves every lookup).
-_STRUCTURED_TAGS = ("meta", "link", "title", "script")
+# <meta ...>, <link rel=canonical>, <title>, and JSON <script>s are read from
+# the page's shared tag index (one pass over the tree serves every lookup).
+
+
+METADATA: Slot[tuple[SiteFacts, JsonLdFacts, MetaFacts]] = Slot("metadata", "tawsiyat, JSON-LD and meta facts")
 
 
 def _scan(page: Page) -> tuple[SiteFacts, JsonLdFacts, MetaFacts]:
-    cached: tuple[SiteFacts, JsonLdFacts, MetaFacts] | None = page._cache.get("metadata")
+    cached = page._memo.get(METADATA)
     if cached is not None:
         return cached
-    values: dict[str, str] = {}
-    canonical = title = None
-    site_blocks: list[str] = []
-    ld_blocks: list[str] = []
     # Only the order within each tag matters (first <meta> of a name wins,
     # first canonical link, JSON blocks in page order).
-    for el in (el for tag in _STRUCTURED_TAGS for el in page.elements(tag)):
-        tag = el.tag
-        if tag == "meta":
-            key = el.get("name") or el.get("property") or el.get("itemprop") or el.get("http-equiv")
-            content = el.get("content")
-            if key and content and content.strip():
-                values.setdefault(key.strip().lower(), content)
-        elif tag == "link":
-            if canonical is None and "canonical" in (el.get("rel") or "").lower().split():
-                canonical = el.get("href") or None
-        elif tag == "title":
-            if title is None:
-                # <title> is raw text in HTML: one text node, no children.
-                title = (el.text if len(el) == 0 else "".join(el.itertext())) or None
-        else:  # script
-            kind = (el.get("type") or "").strip().lower()
-            if el.get("id") == "tawsiyat-metadata" or kind == "text/tawsiyat":
-                site_blocks.append(el.text or "")
-            elif kind == "application/ld+json":
-                ld_blocks.append(el.text or "")
+    site_blocks, ld_blocks = _json_blocks(page)
     lang = page.root.get("lang") or page.root.get("xml:lang")
     result = (
         _site(site_blocks),
         _json_ld(ld_blocks),
-        MetaFacts(values=values, canonical=canonical, title=title, lang=lang),
+        MetaFacts(values=_meta_values(page), canonical=_canonical(page), title=_title(page), lang=lang),
     )
-    page._cache["metadata"] = result
-    return result
+    return page._memo.put(METADATA, result)
+
+
+def _meta_values(page: Page) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for el in page.elements("meta"):
+        key = el.get("name") or el.get("property") or el.get("itemprop") or el.get("http-equiv")
+        content = el.get("content")
+        if key and content and content.strip():
+            values.setdefault(key.strip().lower(), content)
+    return values
+
+
+def _canonical(page: Page) -> str | None:
+    for el in page.elements("link"):
+        if "canonical" in (el.get("rel") or "").lower().split() and el.get("href"):
+            return el.get("href")
+    return None
+
+
+def _title(page: Page) -> str | None:
+    for el in page.elements("title"):
+        # <title> is raw text in HTML: one text node, no children.
+        found = el.text if len(el) == 0 else "".join(el.itertext())
+        if found:
+            return found
+    return None
+
+
+def _json_blocks(page: Page) -> tuple[list[str], list[str]]:
+    """The texts of the tawsiyat blocks and of the JSON-LD blocks, page order."""
+    site_blocks: list[str] = []
+    ld_blocks: list[str] = []
+    for el in page.elements("script"):
+        kind = (el.get("type") or "").strip().lower()
+        if el.get("id") == TAWSIYAT_ID or kind == TAWSIYAT_TYPE:
+            site_blocks.append(el.text or "")
+        elif kind == "application/ld+json":
+            ld_blocks.append(el.text or "")
+    return site_blocks, ld_blocks
 
 
 def site_facts(page: Page) -> SiteFacts:

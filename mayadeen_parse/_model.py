@@ -23,6 +23,8 @@ import datetime
 
 import attrs
 
+from ._site import Kind, PageKind
+
 __all__ = [
     "Article",
     "Author",
@@ -216,67 +218,52 @@ class BreakingItem:
 class Article:
     """One article page of english.almayadeen.net, as typed data.
 
-    Each field documents where its value comes from, in order of preference;
-    the field reference in the docs has the same table. Build one with
-    :func:`mayadeen_parse.parse_article`.
+    Each field states its contract. Where its value comes from, source by
+    source in order of preference, is the parser's field table
+    (``mayadeen_parse._parse.FIELDS``); the field reference in the docs is
+    generated from it. Build one with :func:`mayadeen_parse.parse_article`.
     """
 
     url: str | None = None
-    """Canonical absolute URL. Sources: tawsiyat ``url``, ``<link
-    rel=canonical>``, ``og:url``, JSON-LD ``mainEntityOfPage``/``url``, then
-    the ``url`` argument."""
+    """Canonical absolute URL: the page's own statement of it, else the
+    ``url`` argument."""
     post_id: str | None = None
-    """The site's numeric post id, as a string of digits. Sources: tawsiyat
-    ``postid``, ``<meta name=postid>``, JSON-LD ``identifier``, a
-    ``data-id``/``data-postid`` attribute on the article."""
+    """The site's numeric post id, as a string of digits."""
     language: str | None = None
-    """Language code (``"en"``). Sources: tawsiyat ``lang``, JSON-LD
-    ``inLanguage``, ``<html lang>``."""
-    kind: str | None = None
+    """Language code (``"en"``), as the page states it."""
+    kind: Kind | str | None = None
     """Post type, lower case and singular: ``"news"``, ``"opinion"``,
     ``"analysis"``, ``"blog"``, ``"feature"``, ``"video"``, ``"infograph"``,
-    ``"gallery"``... Sources: tawsiyat class ``posttype`` (``type`` for
-    videos), JSON-LD ``@type``, the URL path."""
+    ``"gallery"``, ``"live"`` (a live blog); a post type the library does not
+    know is kept as the site writes it, lower case, spaces as ``-``."""
     title: str
-    """The headline. Sources: tawsiyat ``title``, JSON-LD ``headline``, the
-    ``<h1>``, ``og:title``, ``twitter:title``, ``<title>`` without the site
-    suffix."""
+    """The headline (a ``<title>`` loses the site-name suffix)."""
     summary: str | None = None
-    """The standfirst. Sources: tawsiyat ``description``, JSON-LD
-    ``description``, the visible summary paragraph, ``<meta
-    name=description>``, ``og:description``."""
+    """The standfirst."""
     section: str | None = None
-    """Section name as the site writes it (``"Politics"``). Sources: tawsiyat
-    class ``category``, JSON-LD ``articleSection``, ``article:section``, the
-    URL path."""
+    """Section name as the site writes it (``"Politics"``)."""
     authors: tuple[Author, ...] = ()
     """Authors in byline order. An outlet byline (``"Al Mayadeen English"``) is
-    an author; an agency after ``Source:`` is not. Names from: tawsiyat class
-    ``author``, tawsiyat ``author``, JSON-LD ``author``, the visible byline;
-    URLs from the byline links or JSON-LD."""
+    an author; an agency after ``Source:`` is not. A missing URL is taken
+    from any source naming the same author (the byline links, JSON-LD)."""
     source: str | None = None
     """The agency named after ``Source:`` in the byline (``"Agencies"``,
-    ``"Reuters"``), or ``None``. Visible byline only."""
+    ``"Reuters"``), or ``None``."""
     published: datetime.datetime | None = None
-    """First publication, aware, in site local time. Sources: tawsiyat
-    ``published_time``, JSON-LD ``datePublished``,
-    ``article:published_time``, the byline ``<time datetime>``, the byline
-    text (``6 Nov 2023 16:21``, read as Asia/Beirut local time)."""
+    """First publication, aware, in site local time. A byline text
+    (``6 Nov 2023 16:21``) is read as Asia/Beirut local time."""
     modified: datetime.datetime | None = None
-    """Last update, aware, in site local time. Sources: tawsiyat
-    ``last_updated``, JSON-LD ``dateModified``, ``article:modified_time``."""
+    """Last update, aware, in site local time."""
     read_time_minutes: int | None = None
     """The ``N Min Read`` figure shown under the byline."""
     word_count: int | None = None
-    """The word count the site states (tawsiyat ``word_count``, JSON-LD
-    ``wordCount``); ``None`` when the site states none. Not a count of the
-    body."""
+    """The word count the site states; ``None`` when the site states none.
+    Not a count of the body."""
     video_duration_seconds: int | None = None
-    """For video reports: tawsiyat ``video_duration`` (seconds), else JSON-LD
-    ``duration`` (ISO 8601)."""
+    """For video reports: the duration the site states, in seconds."""
     lead_image: Image | None = None
-    """The image above the body with its caption and credit. Falls back to the
-    tawsiyat ``thumbnail``, JSON-LD ``image`` or ``og:image`` (URL only)."""
+    """The image above the body with its caption and credit; from structured
+    metadata, the URL only."""
     body: tuple[Block, ...] = ()
     """The article, in page order, and nothing else: no "Read next" promos, no
     Related News box, no share links, ads, scripts or page furniture. Empty for
@@ -284,9 +271,8 @@ class Article:
     tags: tuple[Tag, ...] = ()
     """The topic links under the article, in order."""
     keywords: tuple[str, ...] = ()
-    """Keywords, split on commas, trimmed, first occurrence kept. Sources:
-    tawsiyat ``keywords``, JSON-LD ``keywords``, ``<meta name=keywords>``,
-    then the names of the visible tags."""
+    """Keywords, split on commas, trimmed, first occurrence kept; without
+    stated keywords, the names of the visible tags."""
     countries: tuple[str, ...] = ()
     """Countries the site files the article under (tawsiyat classes with
     mapping ``country``), in order, without repeats."""
@@ -362,9 +348,12 @@ class PageContent:
 
     url: str | None = None
     """The page's canonical URL when it states one, else the ``url`` given."""
-    kind: str = "unknown"
+    kind: PageKind = "unknown"
     """What the page is: ``"article"`` (any post: news, opinion, video...),
-    ``"section"``, ``"home"``, ``"page"`` or ``"unknown"``."""
+    ``"section"`` (a section, tag or author index), ``"home"``, ``"live"``
+    (the live stream page), ``"page"`` (the site labels it ``type: page``),
+    ``"error"`` (a "not found" or error document), ``"empty"`` or
+    ``"unknown"`` (no headline, or no sign of an article)."""
     article: Article | None = None
     """The article, or ``None`` for a page that is not an article."""
     breaking: tuple[BreakingItem, ...] = ()

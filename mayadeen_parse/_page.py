@@ -11,14 +11,14 @@ import codecs
 import datetime
 import re
 import threading
-from typing import Any
+from typing import Any, Generic, TypeVar, cast
 
 from lxml import etree
 
 from ._errors import PageDecodeError
 from ._text import SITE_ORIGIN
 
-__all__ = ["INDEXED_TAGS", "MAX_INPUT_SIZE", "Page", "load_page"]
+__all__ = ["INDEXED_TAGS", "MAX_INPUT_SIZE", "Page", "PageMemo", "Slot", "load_page"]
 
 #: Inputs larger than this (bytes, or characters for ``str``) are refused with
 #: :class:`PageDecodeError`: real pages are well under 2 MB; the bound keeps
@@ -29,6 +29,66 @@ MAX_INPUT_SIZE = 64 * 1024 * 1024
 # standard says 1024 bytes; real pages sometimes put kilobytes of scripts
 # first, so look further (the regex is anchored on "<meta").
 _PRESCAN_BYTES = 16 * 1024
+
+
+T = TypeVar("T")
+
+
+class Slot(Generic[T]):
+    """One named, typed entry of a :class:`PageMemo`.
+
+    Each stage declares the slots it fills at module level, next to the code
+    that fills them, so ``grep Slot(`` lists every stage's memo and the type
+    of what it keeps. The stages, in the order they run on a page:
+
+    ============================  =======================================
+    ``_metadata.METADATA``        tawsiyat, JSON-LD and meta facts
+    ``_locate.CLASS_INDEX``       class hints → elements (one scan)
+    ``_locate.HEADING_NODES``     text nodes reading as block headings
+    ``_furniture.FURNITURE``      every page block located and read
+    ``_article.ARTICLE_MARKUP``   the article's parts located and read
+    ``_parse.RESOLVED``           each field's winning value
+    ``_parse.ARTICLE``            the assembled :class:`Article`
+    ============================  =======================================
+    """
+
+    __slots__ = ("doc", "name")
+
+    def __init__(self, name: str, doc: str) -> None:
+        self.name = name
+        self.doc = doc
+
+    def __repr__(self) -> str:
+        return f"Slot({self.name!r})"
+
+
+class PageMemo:
+    """What has been computed about one page, one :class:`Slot` each.
+
+    A stage reads an earlier stage's result through the function that
+    computes it (``furniture(page)``), never through the memo directly; the
+    memo only makes "at most once per page" hold.
+    """
+
+    __slots__ = ("_values",)
+
+    def __init__(self) -> None:
+        self._values: dict[Slot[Any], Any] = {}
+
+    def get(self, slot: Slot[T]) -> T | None:
+        """The value kept in *slot*, or ``None`` when not computed yet."""
+        value: T | None = self._values.get(slot)
+        return value
+
+    def put(self, slot: Slot[T], value: T) -> T:
+        """Keep *value* in *slot* and return it."""
+        self._values[slot] = value
+        return value
+
+    def setdefault(self, slot: Slot[T], value: T) -> T:
+        """The value in *slot*, kept as *value* when there is none yet."""
+        found: T = self._values.setdefault(slot, value)
+        return found
 
 
 class Page:
@@ -61,12 +121,13 @@ class Page:
     """
 
     __slots__ = (
-        "_cache", "base_url", "empty", "encoding", "encoding_source", "fetched_at", "root", "url", "warnings",
+        "_memo", "_order", "_tags", "base_url", "empty", "encoding", "encoding_source", "fetched_at", "root", "url",
+        "warnings",
     )  # fmt: skip
 
     def __init__(
         self,
-        root: Any,
+        root: etree._Element,
         *,
         url: str | None,
         encoding: str,
@@ -83,28 +144,29 @@ class Page:
         self.encoding_source = encoding_source
         self.empty = empty
         self.warnings = warnings
-        self._cache: dict[str, Any] = {}
+        self._memo = PageMemo()  # internal: later stages' results, one Slot each
+        self._tags: dict[str, list[etree._Element]] | None = None
+        self._order: dict[etree._Element, int] = {}
 
     def __repr__(self) -> str:
         return f"<Page url={self.url!r} encoding={self.encoding!r}>"
 
-    def elements(self, tag: str) -> list[Any]:
+    def elements(self, tag: str) -> list[etree._Element]:
         """Every element named *tag* (one of :data:`INDEXED_TAGS`), in page order.
 
         The first call indexes all those tags in one pass over the tree: on a
         page of thousands of menu links, each separate ``root.iter(tag)``
         costs a tenth of the parse.
         """
-        index: dict[str, list[Any]] | None = self._cache.get("tag_index")
+        index = self._tags
         if index is None:
             index = _index(self)
         return index[tag]
 
-    def position(self, el: Any) -> int:
+    def position(self, el: etree._Element) -> int:
         """The page-order position of an indexed element (see :meth:`elements`)."""
         self.elements("body")
-        order: dict[Any, int] = self._cache["tag_order"]
-        return order[el]
+        return self._order[el]
 
     def __reduce__(self) -> Any:
         raise TypeError("a Page holds an lxml tree and cannot be pickled; pickle the parse results instead")
@@ -118,14 +180,14 @@ INDEXED_TAGS = (
 )  # fmt: skip
 
 
-def _index(page: Page) -> dict[str, list[Any]]:
-    index: dict[str, list[Any]] = {tag: [] for tag in INDEXED_TAGS}
-    order: dict[Any, int] = {}
+def _index(page: Page) -> dict[str, list[etree._Element]]:
+    index: dict[str, list[etree._Element]] = {tag: [] for tag in INDEXED_TAGS}
+    order: dict[etree._Element, int] = {}
     for position, el in enumerate(page.root.iter(*INDEXED_TAGS)):
-        index[el.tag].append(el)
+        index[cast(str, el.tag)].append(el)  # iter() by tag name: only elements, whose tag is a str
         order[el] = position
-    page._cache["tag_index"] = index
-    page._cache["tag_order"] = order
+    page._tags = index
+    page._order = order
     return index
 
 

@@ -15,8 +15,11 @@ from typing import Any
 
 import attrs
 
-from ._dom import ArticleLayout, Furniture, article_layout, furniture
+from . import _site
+from ._article import ArticleMarkup, article_markup, cached_markup
 from ._errors import NotAnArticleError
+from ._furniture import Furniture, furniture
+from ._header import split_names
 from ._metadata import JsonLdFacts, MetaFacts, SiteFacts, json_ld_facts, meta_facts, site_facts
 from ._model import (
     Article,
@@ -26,7 +29,7 @@ from ._model import (
     PageContent,
     Teaser,
 )
-from ._page import Page, load_page
+from ._page import Page, Slot, load_page
 from ._text import (
     absolutize,
     normalize_text,
@@ -36,6 +39,7 @@ from ._text import (
     parse_visible_datetime,
     split_keywords,
 )
+from ._urls import read_path, url_path
 
 __all__ = [
     "FIELDS",
@@ -51,6 +55,9 @@ __all__ = [
 ]
 
 PageInput = Page | bytes | bytearray | memoryview | str
+
+RESOLVED: Slot[dict[str, Any]] = Slot("resolved", "each field's winning value, by field name")
+ARTICLE: Slot[Article] = Slot("article", "the assembled Article")
 
 
 class Context:
@@ -68,18 +75,18 @@ class Context:
         self.site: SiteFacts = site_facts(page)
         self.ld: JsonLdFacts = json_ld_facts(page)
         self.meta: MetaFacts = meta_facts(page)
-        self.resolved: dict[str, Any] = page._cache.setdefault("resolved", {})
+        self.resolved: dict[str, Any] = page._memo.setdefault(RESOLVED, {})
 
     @property
     def furniture(self) -> Furniture:
         return furniture(self.page)
 
     @property
-    def dom(self) -> ArticleLayout:
-        cached: ArticleLayout | None = self.page._cache.get("article_layout")
+    def dom(self) -> ArticleMarkup:
+        cached = cached_markup(self.page)
         if cached is not None:
             return cached
-        return article_layout(
+        return article_markup(
             self.page,
             wanted_titles=(
                 _str(self.site.get("title")),
@@ -169,113 +176,38 @@ def _page_title(raw: Any, ctx: Context) -> str | None:
     return _strip_site_name(raw) if isinstance(raw, str) else None
 
 
-_KINDS = {
-    "news": "news",
-    "opinion": "opinion",
-    "opinions": "opinion",
-    "analysis": "analysis",
-    "analyses": "analysis",
-    "blog": "blog",
-    "blogs": "blog",
-    "feature": "feature",
-    "features": "feature",
-    "video": "video",
-    "videos": "video",
-    "newsfeed": "video",
-    "video features": "video",
-    "video-features": "video",
-    "explainers": "video",
-    "explainer": "video",
-    "tv": "video",
-    "digital series": "video",
-    "digital-series": "video",
-    "infograph": "infograph",
-    "infographs": "infograph",
-    "infographic": "infograph",
-    "infographics": "infograph",
-    "in pictures": "gallery",
-    "in-pictures": "gallery",
-    "gallery": "gallery",
-    "photos": "gallery",
-    "live": "live",
-}
-_LD_KINDS = {
-    "VideoObject": "video",
-    "OpinionNewsArticle": "opinion",
-    "AnalysisNewsArticle": "analysis",
-    "BlogPosting": "blog",
-    "ImageGallery": "gallery",
-    "MediaGallery": "gallery",
-    "LiveBlogPosting": "live",
-}
-
-
 def _kind(raw: Any, ctx: Context) -> str | None:
     name = normalize_text(raw) if isinstance(raw, str) else None
     if name is None:
         return None
     name = name.lower()
-    return _KINDS.get(name, name.replace(" ", "-"))
+    return _site.POST_TYPES.get(name, name.replace(" ", "-"))
 
 
-def _path_parts(url: str | None) -> list[str]:
-    if not url or "//" not in url:
-        return []
-    path = url.split("//", 1)[1].partition("/")[2].split("?", 1)[0].split("#", 1)[0]
-    return [part for part in path.split("/") if part]
+def _path_parts(url: str | None) -> tuple[str, ...]:
+    path = url_path(url)
+    return read_path(path).parts if path is not None else ()
 
 
 def _kind_from_url(raw: Any, ctx: Context) -> str | None:
-    parts = _path_parts(raw)
-    if len(parts) >= 3 and parts[0] == "news":
-        return "news"
-    if len(parts) >= 3 and parts[0] == "articles":
-        return _KINDS.get(parts[1].lower())
-    if len(parts) >= 2 and parts[0] == "videos":
-        return "video"
-    if len(parts) >= 2 and parts[0] in ("infographs", "in-pictures"):
-        return _KINDS[parts[0]]
-    return None
+    path = url_path(raw) if isinstance(raw, str) else None
+    return read_path(path).kind if path is not None else None
 
 
 def _kind_from_ld(raw: Any, ctx: Context) -> str | None:
     for kind in raw or ():
-        if kind in _LD_KINDS:
-            return _LD_KINDS[kind]
+        if kind in _site.LD_KINDS:
+            return _site.LD_KINDS[kind]
     return None
 
 
 def _news_from_ld(raw: Any, ctx: Context) -> str | None:
-    return "news" if raw and ("NewsArticle" in raw or "ReportageNewsArticle" in raw) else None
-
-
-# Section names as the site's menu writes them, by URL slug.
-_SECTIONS = {
-    "politics": "Politics",
-    "economy": "Economy",
-    "sports": "Sports",
-    "arts-culture": "Arts&Culture",
-    "health": "Health",
-    "miscellaneous": "Miscellaneous",
-    "technology": "Technology",
-    "environment": "Environment",
-    "opinion": "Opinion",
-    "analysis": "Analysis",
-    "blog": "Blog",
-    "features": "Features",
-    "newsfeed": "NewsFeed",
-    "video-features": "Video Features",
-    "explainers": "Explainers",
-    "tv": "TV",
-    "digital-series": "Digital Series",
-}
+    return "news" if raw and any(t in raw for t in _site.LD_NEWS_TYPES) else None
 
 
 def _section_from_url(raw: Any, ctx: Context) -> str | None:
-    parts = _path_parts(raw)
-    if len(parts) >= 3 and parts[0] in ("news", "articles", "videos"):
-        return _SECTIONS.get(parts[1].lower())
-    return None
+    path = url_path(raw) if isinstance(raw, str) else None
+    return read_path(path).section if path is not None else None
 
 
 def _first_text(raw: Any, ctx: Context) -> str | None:
@@ -284,12 +216,9 @@ def _first_text(raw: Any, ctx: Context) -> str | None:
     return _text(raw, ctx)
 
 
-_NAME_SPLIT_RE = re.compile(r"\s*(?:[,;\u060c]|\band\b)\s*")
-
-
 def _authors_from_names(raw: Any, ctx: Context) -> tuple[Author, ...] | None:
     if isinstance(raw, str):
-        raw = _NAME_SPLIT_RE.split(raw)
+        raw = split_names(raw)
     if not isinstance(raw, list | tuple):
         return None
     names: dict[str, Author] = {}
@@ -328,7 +257,7 @@ def _image_url(raw: Any, ctx: Context) -> Image | None:
 
 
 def _dom_published(ctx: Context) -> Any:
-    return ctx.dom.date_attr
+    return ctx.dom.byline.date_attr
 
 
 # --- the field table ------------------------------------------------------------
@@ -336,7 +265,7 @@ def _dom_published(ctx: Context) -> Any:
 S = Source
 
 
-def _site(key: str) -> Callable[[Context], Any]:
+def _tawsiyat(key: str) -> Callable[[Context], Any]:
     return lambda ctx: ctx.site.get(key)
 
 
@@ -355,7 +284,7 @@ def _classes(mapping: str) -> Callable[[Context], Any]:
 #: Field name → its sources, best first. Mirrors docs/fields.md.
 FIELDS: Mapping[str, tuple[Source, ...]] = {
     "url": (
-        S("tawsiyat:url", _site("url"), _url),
+        S("tawsiyat:url", _tawsiyat("url"), _url),
         S("meta:canonical", lambda ctx: ctx.meta.canonical, _url),
         S("meta:og:url", _meta("og:url"), _url),
         S("json-ld:mainEntityOfPage", _ld("mainEntityOfPage"), _url),
@@ -363,35 +292,35 @@ FIELDS: Mapping[str, tuple[Source, ...]] = {
         S("argument:url", lambda ctx: ctx.page.url, _url),
     ),
     "post_id": (
-        S("tawsiyat:postid", _site("postid"), _post_id),
+        S("tawsiyat:postid", _tawsiyat("postid"), _post_id),
         S("meta:postid", _meta("postid"), _post_id),
         S("json-ld:identifier", _ld("identifier"), _post_id),
         S("markup:data-id", lambda ctx: ctx.dom.post_id, _post_id),
     ),
     "language": (
-        S("tawsiyat:lang", _site("lang"), _text),
+        S("tawsiyat:lang", _tawsiyat("lang"), _text),
         S("json-ld:inLanguage", _ld("inLanguage"), _first_text),
         S("markup:html-lang", lambda ctx: ctx.meta.lang, _text),
     ),
     "kind": (
-        S("tawsiyat:type", _site("type"), lambda raw, ctx: "video" if raw == "video" else None),
+        S("tawsiyat:type", _tawsiyat("type"), lambda raw, ctx: "video" if raw == "video" else None),
         S("tawsiyat:class:posttype", lambda ctx: next(iter(ctx.site.classes_of("posttype")), None), _kind),
         S("url:path", lambda ctx: ctx.resolved.get("url"), _kind_from_url),
         S("json-ld:@type", lambda ctx: ctx.ld.types or None, _kind_from_ld),
         S("json-ld:@type:NewsArticle", lambda ctx: ctx.ld.types or None, _news_from_ld),
     ),
     "title": (
-        S("tawsiyat:title", _site("title"), _text),
+        S("tawsiyat:title", _tawsiyat("title"), _text),
         S("json-ld:headline", _ld("headline"), _text),
-        S("markup:h1", lambda ctx: ctx.dom.title, _text),
+        S("markup:h1", lambda ctx: ctx.dom.title.text, _text),
         S("meta:og:title", _meta("og:title"), _text),
         S("meta:twitter:title", _meta("twitter:title"), _text),
         S("meta:title", lambda ctx: ctx.meta.title, _page_title),
     ),
     "summary": (
-        S("tawsiyat:description", _site("description"), _text),
+        S("tawsiyat:description", _tawsiyat("description"), _text),
         S("json-ld:description", _ld("description"), _text),
-        S("markup:summary", lambda ctx: ctx.dom.summary, _text),
+        S("markup:summary", lambda ctx: ctx.dom.summary.text, _text),
         S("meta:description", _meta("description"), _text),
         S("meta:og:description", _meta("og:description"), _text),
     ),
@@ -403,32 +332,32 @@ FIELDS: Mapping[str, tuple[Source, ...]] = {
     ),
     "authors": (
         S("tawsiyat:class:author", _classes("author"), _authors_from_names),
-        S("tawsiyat:author", _site("author"), _authors_from_names),
+        S("tawsiyat:author", _tawsiyat("author"), _authors_from_names),
         S("json-ld:author", _ld("author"), _authors_from_ld),
         S("meta:author", _meta("author"), _authors_from_names),
-        S("markup:byline", lambda ctx: ctx.dom.authors or None, _tuple),
+        S("markup:byline", lambda ctx: ctx.dom.byline.authors or None, _tuple),
     ),
-    "source": (S("markup:byline-source", lambda ctx: ctx.dom.source, _text),),
+    "source": (S("markup:byline-source", lambda ctx: ctx.dom.byline.source, _text),),
     "published": (
-        S("tawsiyat:published_time", _site("published_time"), _when),
+        S("tawsiyat:published_time", _tawsiyat("published_time"), _when),
         S("json-ld:datePublished", _ld("datePublished"), _when),
         S("meta:article:published_time", _meta("article:published_time"), _when),
         S("markup:time-datetime", _dom_published, _when),
-        S("markup:byline-date", lambda ctx: ctx.dom.date_raw, _visible_when),
+        S("markup:byline-date", lambda ctx: ctx.dom.byline.date_raw, _visible_when),
     ),
     "modified": (
-        S("tawsiyat:last_updated", _site("last_updated"), _when),
+        S("tawsiyat:last_updated", _tawsiyat("last_updated"), _when),
         S("json-ld:dateModified", _ld("dateModified"), _when),
         S("meta:article:modified_time", _meta("article:modified_time"), _when),
         S("meta:og:updated_time", _meta("og:updated_time"), _when),
     ),
-    "read_time_minutes": (S("markup:read-time", lambda ctx: ctx.dom.read_time, _int),),
+    "read_time_minutes": (S("markup:read-time", lambda ctx: ctx.dom.byline.read_time, _int),),
     "word_count": (
-        S("tawsiyat:word_count", _site("word_count"), _int),
+        S("tawsiyat:word_count", _tawsiyat("word_count"), _int),
         S("json-ld:wordCount", _ld("wordCount"), _int),
     ),
     "video_duration_seconds": (
-        S("tawsiyat:video_duration", _site("video_duration"), lambda raw, ctx: parse_int(raw) or None),
+        S("tawsiyat:video_duration", _tawsiyat("video_duration"), lambda raw, ctx: parse_int(raw) or None),
         S("json-ld:duration", _ld("duration"), _seconds),
         # Seen in scrapers of the Arabic edition, which runs the same CMS.
         S("meta:og:video_duration", _meta("og:video_duration"), _seconds),
@@ -436,25 +365,25 @@ FIELDS: Mapping[str, tuple[Source, ...]] = {
         S("meta:video:duration", _meta("video:duration"), _seconds),
     ),
     "lead_image": (
-        S("markup:lead-figure", lambda ctx: ctx.dom.lead_image, lambda raw, ctx: raw),
-        S("tawsiyat:thumbnail", _site("thumbnail"), _image_url),
+        S("markup:lead-figure", lambda ctx: ctx.dom.lead.image, lambda raw, ctx: raw),
+        S("tawsiyat:thumbnail", _tawsiyat("thumbnail"), _image_url),
         S("json-ld:image", _ld("image"), _image_url),
         S("json-ld:thumbnailUrl", _ld("thumbnailUrl"), _image_url),
         S("meta:og:image", _meta("og:image"), _image_url),
     ),
-    "body": (S("markup:body", lambda ctx: ctx.dom.body or None, _tuple),),
-    "tags": (S("markup:tags", lambda ctx: ctx.dom.tags or None, _tuple),),
+    "body": (S("markup:body", lambda ctx: ctx.dom.body.blocks or None, _tuple),),
+    "tags": (S("markup:tags", lambda ctx: ctx.dom.tags.tags or None, _tuple),),
     "keywords": (
-        S("tawsiyat:keywords", _site("keywords"), _keywords),
+        S("tawsiyat:keywords", _tawsiyat("keywords"), _keywords),
         S("json-ld:keywords", _ld("keywords"), _keywords),
         S("meta:keywords", _meta("keywords"), _keywords),
         S("meta:news_keywords", _meta("news_keywords"), _keywords),
         # On the site the tags are the keywords; the visible list is the fallback.
-        S("markup:tags", lambda ctx: tuple(tag.name for tag in ctx.dom.tags) or None, _keywords),
+        S("markup:tags", lambda ctx: tuple(tag.name for tag in ctx.dom.tags.tags) or None, _keywords),
     ),
     "countries": (S("tawsiyat:class:country", _classes("country"), _keywords),),
     "coverage": (S("tawsiyat:class:coverage", _classes("coverage"), _keywords),),
-    "see_also": (S("markup:read-next-promos", lambda ctx: ctx.dom.see_also or None, _tuple),),
+    "see_also": (S("markup:read-next-promos", lambda ctx: ctx.dom.body.see_also or None, _tuple),),
     "related": (S("markup:related", lambda ctx: ctx.furniture.blocks["related"].items or None, _tuple),),
 }
 
@@ -497,56 +426,65 @@ def _merge_author_urls(ctx: Context, authors: tuple[Author, ...]) -> tuple[Autho
 
 # --- what kind of page --------------------------------------------------------
 
-_NOT_ARTICLE_TYPES = {
-    "page": "page",
-    "section": "section",
-    "category": "section",
-    "tag": "section",
-    "author": "section",
-    "list": "section",
-    "search": "section",
-    "home": "home",
-    "homepage": "home",
-}
 _ERROR_RE = re.compile(r"\b(?:404|403|500|not found|page not found|error)\b", re.I)
-_LISTING_LD = frozenset({"CollectionPage", "ItemList", "SearchResultsPage", "WebSite", "ProfilePage"})
 
 
-def classify(ctx: Context) -> tuple[str, str]:
-    """``(kind, evidence)``: ``kind`` is ``"article"`` or why the page is not one."""
-    page = ctx.page
-    if page.empty:
+Verdict = tuple[_site.PageKind, str]
+
+
+def classify(ctx: Context) -> Verdict:
+    """``(kind, evidence)``: ``kind`` is ``"article"`` or why the page is not one.
+
+    The structured metadata decides first (tawsiyat ``type``, JSON-LD, the
+    URL, ``og:type``); only then the markup."""
+    if ctx.page.empty:
         return "empty", "the document is empty"
+    url = None
+    verdict = _by_site_type(ctx)
+    if verdict is None and ctx.ld.types:
+        verdict = "article", f"JSON-LD describes a {ctx.ld.types[0]}"
+    if verdict is None:
+        url = resolve(ctx, "url") or ctx.page.url
+        verdict = _by_url_and_types(ctx, _path_parts(url))
+    return verdict if verdict is not None else _by_markup(ctx, url)
+
+
+def _by_site_type(ctx: Context) -> Verdict | None:
     site_type = ctx.site.get("type")
-    if isinstance(site_type, str) and site_type.strip():
-        label = site_type.strip().lower()
-        if label in _NOT_ARTICLE_TYPES:
-            return _NOT_ARTICLE_TYPES[label], f"the tawsiyat block says type {site_type!r}"
-        if label in ("article", "video", "post", "news", "opinion", "analysis", "infograph", "gallery"):
-            return "article", f"the tawsiyat block says type {site_type!r}"
-    if ctx.ld.types:
-        return "article", f"JSON-LD describes a {ctx.ld.types[0]}"
-    url = resolve(ctx, "url") or page.url
-    parts = _path_parts(url)
+    if not isinstance(site_type, str) or not site_type.strip():
+        return None
+    label = site_type.strip().lower()
+    if label in _site.NOT_ARTICLE_TYPES:
+        return _site.NOT_ARTICLE_TYPES[label], f"the tawsiyat block says type {site_type!r}"
+    if label in _site.ARTICLE_TYPES:
+        return "article", f"the tawsiyat block says type {site_type!r}"
+    return None
+
+
+def _by_url_and_types(ctx: Context, parts: tuple[str, ...]) -> Verdict | None:
     if parts and parts[0] == "live" and len(parts) == 1:
         return "live", "the URL is the live stream page"
     og_type = (ctx.meta.get("og:type") or "").strip().lower()
     if og_type == "article":
         return "article", "og:type is 'article'"
-    if set(ctx.ld.all_types) & _LISTING_LD:
-        return (
-            "home" if not parts else "section"
-        ), f"JSON-LD describes a {sorted(set(ctx.ld.all_types) & _LISTING_LD)[0]}"
+    listing = set(ctx.ld.all_types) & _site.LISTING_LD_TYPES
+    if listing:
+        return ("home" if not parts else "section"), f"JSON-LD describes a {sorted(listing)[0]}"
     if og_type == "website":
         return ("home" if not parts else "section"), "og:type is 'website'"
+    return None
+
+
+def _by_markup(ctx: Context, url: str | None) -> Verdict:
     dom = ctx.dom
-    if _ERROR_RE.search(ctx.meta.title or "") and not (dom.body and dom.authors):
+    body, byline = dom.body.blocks, dom.byline
+    if _ERROR_RE.search(ctx.meta.title or "") and not (body and byline.authors):
         return "error", f"the page title says {normalize_text(ctx.meta.title)!r}"
-    if dom.title_el is not None and (dom.body or dom.date_raw or dom.authors):
+    if dom.title.el is not None and (body or byline.date_raw or byline.authors):
         return "article", "the markup has a headline with a body or byline"
-    if url and not parts:
+    if url and not _path_parts(url):
         return "home", "the URL is the site's home page"
-    if dom.title_el is None:
+    if dom.title.el is None:
         return "unknown", "no headline (<h1>) and no article metadata"
     return "unknown", "a headline but no body, byline or article metadata"
 
@@ -600,37 +538,51 @@ def parse_article(page_or_html: PageInput, *, url: str | None = None) -> Article
         PageDecodeError: the input is not HTML at all (see :func:`load_page`).
     """
     ctx = _context(page_or_html, url)
-    cached: Article | None = ctx.page._cache.get("article")
+    cached = ctx.page._memo.get(ARTICLE)
     if cached is None:
-        cached = _build(ctx)
-        ctx.page._cache["article"] = cached
+        cached = ctx.page._memo.put(ARTICLE, _build(ctx))
     return cached
 
 
-def _block(page_or_html: PageInput, kind: str) -> tuple[Any, ...]:
-    page = load_page(page_or_html)
-    return furniture(page).blocks[kind].items
+def _block(page_or_html: PageInput, kind: str, url: str | None) -> Any:
+    return furniture(load_page(page_or_html, url=url)).blocks[kind].items
 
 
-def parse_breaking(page: PageInput) -> tuple[BreakingItem, ...]:
+def parse_breaking(page: PageInput, *, url: str | None = None) -> tuple[BreakingItem, ...]:
     """The BREAKING ticker's items in page order (newest first); ``()`` when
-    the page has no ticker. Works on any page: articles, indexes, home."""
-    return _block(page, "breaking")
+    the page has no ticker. Works on any page: articles, indexes, home.
+
+    *url* is where the page was fetched from, when *page* is not already a
+    :class:`Page`: relative links resolve against it."""
+    items: tuple[BreakingItem, ...] = _block(page, "breaking", url)
+    return items
 
 
-def parse_most_read(page: PageInput) -> tuple[Teaser, ...]:
-    """The Most Read list; rank is the position. ``()`` when absent."""
-    return _block(page, "most_read")
+def parse_most_read(page: PageInput, *, url: str | None = None) -> tuple[Teaser, ...]:
+    """The Most Read list; rank is the position. ``()`` when absent.
+
+    *url* is where the page was fetched from, when *page* is not already a
+    :class:`Page`: relative links resolve against it."""
+    items: tuple[Teaser, ...] = _block(page, "most_read", url)
+    return items
 
 
-def parse_related(page: PageInput) -> tuple[Teaser, ...]:
-    """The Related News box (the same items as :attr:`Article.related`)."""
-    return _block(page, "related")
+def parse_related(page: PageInput, *, url: str | None = None) -> tuple[Teaser, ...]:
+    """The Related News box (the same items as :attr:`Article.related`).
+
+    *url* is where the page was fetched from, when *page* is not already a
+    :class:`Page`: relative links resolve against it."""
+    items: tuple[Teaser, ...] = _block(page, "related", url)
+    return items
 
 
-def parse_read_next(page: PageInput) -> tuple[Teaser, ...]:
-    """The Read Next cards: section, headline, image with its caption."""
-    return _block(page, "read_next")
+def parse_read_next(page: PageInput, *, url: str | None = None) -> tuple[Teaser, ...]:
+    """The Read Next cards: section, headline, image with its caption.
+
+    *url* is where the page was fetched from, when *page* is not already a
+    :class:`Page`: relative links resolve against it."""
+    items: tuple[Teaser, ...] = _block(page, "read_next", url)
+    return items
 
 
 def parse_page(page_or_html: PageInput, *, url: str | None = None) -> PageContent:
@@ -647,15 +599,15 @@ def parse_page(page_or_html: PageInput, *, url: str | None = None) -> PageConten
             # Article metadata (og:type, a JSON-LD NewsArticle) but no headline
             # anywhere: not an article we can return (fuzzing found this).
             kind = "unknown"
-    blocks = ctx.furniture.blocks
+    furn = ctx.furniture
     return PageContent(
         url=article.url if article is not None else (resolve(ctx, "url") or ctx.page.url),
         kind=kind,
         article=article,
-        breaking=blocks["breaking"].items,
-        most_read=blocks["most_read"].items,
-        related=blocks["related"].items,
-        read_next=blocks["read_next"].items,
+        breaking=furn.breaking,
+        most_read=furn.teasers("most_read"),
+        related=furn.teasers("related"),
+        read_next=furn.teasers("read_next"),
     )
 
 

@@ -39,9 +39,21 @@ from typing import Any
 
 import attrs
 
+from . import _site
 from ._errors import NotAnArticleError
 from ._model import Article, Author, Block, Embed, Heading, Image, ListBlock, Paragraph, Quote
 from ._parse import FIELDS, Context, PageInput, Source, _context, classify, iter_sources, parse_article, resolve
+from ._report_model import (
+    MAX_RAW_CHARS,
+    BlockLayout,
+    Disagreement,
+    JsonScalar,
+    MissingField,
+    Provenance,
+    Report,
+    SourceValue,
+    StructuredSource,
+)
 from ._serialize import _plain
 
 __all__ = [
@@ -56,201 +68,12 @@ __all__ = [
     "summarize_cli",
 ]
 
-#: A JSON scalar: what raw and compared values are shown as.
-JsonScalar = str | int | float | bool | None
-
-#: Raw values longer than this (as text) are cut, and end with "…".
-MAX_RAW_CHARS = 240
-
-
-# --- the records ------------------------------------------------------------------
-
-
-@attrs.frozen(kw_only=True)
-class SourceValue:
-    """One source's value for one field."""
-
-    source: str
-    """The source's name, as in :attr:`Provenance.source`."""
-    value: JsonScalar = None
-    """The value, JSON-safe: text (cut at 240 characters, ending with "…"),
-    a number, or ISO 8601 for a date. Lists and objects are given as compact
-    JSON text; authors as their names joined by ``"; "``."""
-
-
-@attrs.frozen(kw_only=True)
-class Provenance:
-    """Where one :class:`~mayadeen_parse.Article` field's value came from."""
-
-    field: str
-    """The Article field (``"title"``, ``"published"``...)."""
-    source: str | None = None
-    """The source that gave the value: ``"<where>:<key>"`` with *where* one of
-    ``tawsiyat`` (the site's own JSON block), ``json-ld``, ``meta`` (``<meta>``,
-    ``<link rel=canonical>``, ``<title>``), ``markup`` (the visible page),
-    ``url`` (read from the page's URL) or ``argument`` (given by the caller).
-    ``None`` when no source gave a value."""
-    raw: JsonScalar = None
-    """That source's value before normalising, JSON-safe as in
-    :attr:`SourceValue.value` (``"2023-11-06T16:21:00+02:00"``, ``"542"``)."""
-    alternatives: tuple[str, ...] = ()
-    """The other sources that gave a value too, in precedence order: the one
-    that would take over if :attr:`source` disappeared comes first. They may
-    disagree; see :attr:`Report.disagreements`."""
-    rejected: tuple[SourceValue, ...] = ()
-    """Sources that were present but whose value could not be used (a date in
-    an unknown format, a word count that is not a number), with the raw value.
-    A source format change shows here first."""
-
-
-@attrs.frozen(kw_only=True)
-class Disagreement:
-    """Sources of one field that give different answers."""
-
-    kind: str
-    """What disagrees: the field's name (``"title"``, ``"published"``,
-    ``"authors"``...), or ``"word_count_vs_body"`` for the word count the site
-    states against the words counted in the body. Stable: count by it."""
-    field: str
-    """The Article field concerned."""
-    used: str | None = None
-    """The source whose value the Article has."""
-    dissenting: tuple[str, ...] = ()
-    """The sources whose value differs from the used one, in precedence
-    order (``"counted:body"`` for the counted word count)."""
-    values: tuple[SourceValue, ...] = ()
-    """Every compared source with its normalised value, in precedence order
-    (the used one first)."""
-    detail: str = ""
-    """The difference in words: ``"markup:byline-date: 1:00:00 later than
-    tawsiyat:published_time"``."""
-
-
-@attrs.frozen(kw_only=True)
-class MissingField:
-    """A field expected for the page's kind that has no value."""
-
-    field: str
-    """The Article field."""
-    reason: str
-    """Why, source by source: ``"markup:body: no body container found"``;
-    a structured block absent from the page is named once
-    (``"tawsiyat: no block on the page"``)."""
-
-
-@attrs.frozen(kw_only=True)
-class BlockLayout:
-    """One block of the page and how it was located."""
-
-    block: str
-    """``title``, ``body``, ``summary``, ``byline``, ``lead_image``, ``tags``,
-    ``breaking``, ``most_read``, ``related``, ``read_next`` or ``coverage``."""
-    found: bool
-    """Whether the block was located in the markup."""
-    anchor: str
-    """How it was located: ``class`` (a class name of the site's markup),
-    ``heading`` (its visible heading, e.g. ``Most Read``), ``h1``, ``h2`` or
-    ``h3`` (the title's tag; an ``<h2>`` title is a fallback), ``text`` (the
-    byline's ``By …``/``Source: …``/date text), ``links`` (the tag list's
-    ``/tags/`` links), ``structure`` (the shape of the content:
-    the element holding most paragraphs, the first picture before the body),
-    ``description`` (the summary found by its equality with the structured
-    description), or ``missing``."""
-    fallback: bool
-    """``True`` when found, but not by the block's first-choice anchor
-    (``class`` for the body, the summary and the furniture; ``h1`` for the
-    title): the sign of layout drift to alert on."""
-    expected: bool
-    """Whether pages of this kind are expected to have the block. A missing
-    expected block is drift; a missing unexpected one is normal (most
-    articles have no Related News box)."""
-    detail: str | None = None
-    """What matched: an element (``div.p-content``), a heading's text
-    (``Most Read``) or the byline parts found (``by, source, date, read
-    time``)."""
-    items: int | None = None
-    """How many items the block held (body blocks, tags, ticker lines,
-    teasers, byline parts); ``None`` for single-element blocks and for the
-    script-filled Coverage box. Found with 0 items is suspicious too."""
-
-
-@attrs.frozen(kw_only=True)
-class StructuredSource:
-    """Whether one structured metadata source was on the page."""
-
-    name: str
-    """``tawsiyat``, ``json-ld`` or ``meta``."""
-    found: bool
-    """Whether the page holds it (a tawsiyat or JSON-LD block, even if
-    unreadable; at least one ``<meta>``, canonical link or ``<title>``)."""
-    error: str | None = None
-    """Why a present block gave nothing (``"not valid JSON: ..."``,
-    ``"no article object"``), else ``None``."""
-    detail: str | None = None
-    """A short description: the tawsiyat ``type``, the JSON-LD ``@type``, the
-    number of meta tags."""
-
-
-@attrs.frozen(kw_only=True)
-class Report:
-    """How far to trust what the parser made of one page.
-
-    Build it with :func:`~mayadeen_parse.inspect_page`; turn it into JSON with
-    :func:`~mayadeen_parse.to_json`.
-    """
-
-    url: str | None = None
-    """The page's URL (the article's canonical URL when stated, else the
-    ``url`` argument), or ``None``."""
-    kind: str
-    """What the page is. Articles, by post type: ``article`` (news, or no post
-    type stated), ``opinion``, ``analysis``, ``blog``, ``feature``, ``video``,
-    ``infograph``, ``gallery``, ``live_blog`` (an unknown post type is given
-    as the site writes it, lower case). Not articles: ``section_index``,
-    ``home_page``, ``live_page``, ``page`` (the site labels it ``type: page``),
-    ``error_page`` (a "not found" or error document), ``not_a_page`` (no
-    headline or no article metadata), ``empty``."""
-    status: str
-    """``complete`` (every field expected for the kind has a value),
-    ``partial`` (see :attr:`missing`) or ``not_article`` (then
-    :func:`~mayadeen_parse.parse_article` raises
-    :class:`~mayadeen_parse.NotAnArticleError`). Disagreements do not change
-    the status."""
-    kind_evidence: str
-    """Why the page was given that kind, in words."""
-    missing: tuple[MissingField, ...] = ()
-    """The expected fields with no value, in Article field order; empty
-    unless :attr:`status` is ``partial``."""
-    disagreements: tuple[Disagreement, ...] = ()
-    """Fields whose sources differ, in Article field order."""
-    layout: tuple[BlockLayout, ...] = ()
-    """Every block, found or not, in a fixed order: title, body, summary,
-    byline, lead_image, tags, breaking, most_read, related, read_next,
-    coverage."""
-    sources: tuple[StructuredSource, ...] = ()
-    """The structured sources: tawsiyat, json-ld, meta, in that order."""
-    provenance: tuple[Provenance, ...] = ()
-    """One entry per Article field, in Article field order (also for pages
-    that are not articles: what each source says)."""
-    warnings: tuple[str, ...] = ()
-    """Problems met while decoding the page (see
-    :attr:`~mayadeen_parse.Page.warnings`)."""
-
-
 # --- kinds and expectations ---------------------------------------------------------
 
-# Article.kind → report kind. News is the plain article.
-_ARTICLE_KINDS = {"news": "article", "live": "live_blog"}
-# classify()/NotAnArticleError kind → report kind.
-_OTHER_KINDS = {
-    "section": "section_index",
-    "home": "home_page",
-    "live": "live_page",
-    "page": "page",
-    "error": "error_page",
-    "empty": "empty",
-    "unknown": "not_a_page",
-}
+# Article.kind → report kind, and a non-article page's kind → report kind:
+# both from the one kind table (_site.KIND_TABLE).
+_ARTICLE_KINDS = _site.REPORT_KIND_OF_POST
+_OTHER_KINDS = _site.REPORT_KIND_OF_PAGE
 
 _TEXT_FIELDS = ("url", "title", "summary", "section", "authors", "published", "lead_image", "body", "tags")
 #: Fields a page of each kind is expected to have; other article kinds (an
@@ -269,7 +92,9 @@ EXPECTED_FIELDS: Mapping[str, tuple[str, ...]] = {
     "live_blog": ("url", "title", "published"),
 }
 
-#: Each block with its first-choice anchor, in report order.
+_FURNITURE = tuple(spec.name for spec in _site.BLOCKS)
+#: Each block with its first-choice anchor, in report order: the article's
+#: parts, then the furniture of the site tables (each first looked for by class).
 BLOCKS: Mapping[str, str] = {
     "title": "h1",
     "body": "class",
@@ -277,13 +102,8 @@ BLOCKS: Mapping[str, str] = {
     "byline": "text",
     "lead_image": "structure",
     "tags": "links",
-    "breaking": "class",
-    "most_read": "class",
-    "related": "class",
-    "read_next": "class",
-    "coverage": "class",
+    **dict.fromkeys(_FURNITURE, "class"),
 }
-_FURNITURE = ("breaking", "most_read", "related", "read_next", "coverage")
 # The reference page shows every block but Related News on an article; the
 # ticker heads every page of the site. Other kinds' templates are not known.
 _TEXT_BLOCKS = frozenset(BLOCKS) - {"related"}
@@ -683,10 +503,10 @@ def _block_absent(ctx: Context, where: str) -> str | None:
 
 
 def _body_absent(ctx: Context) -> str:
-    dom = ctx.dom
-    if dom.body_anchor == "missing":
+    body = ctx.dom.body
+    if body.anchor == "missing":
         return "no body container (no div.p-content or similar, no element holding the paragraphs)"
-    return f"the body container ({_describe_all(dom.body_roots)}, by {dom.body_anchor}) holds no article text"
+    return f"the body container ({_describe_all(body.roots)}, by {body.anchor}) holds no article text"
 
 
 # --- layout -----------------------------------------------------------------------
@@ -711,25 +531,29 @@ def _describe_all(elements: Iterable[Any]) -> str:
 def _layout(ctx: Context, expected: frozenset[str]) -> tuple[BlockLayout, ...]:
     dom = ctx.dom
     rows: dict[str, tuple[str, str | None, int | None]] = {
-        "title": (dom.title_anchor, _describe(dom.title_el), None),
-        "body": (dom.body_anchor, _describe_all(dom.body_roots) or None, len(dom.body) if dom.body_roots else None),
-        "summary": (dom.summary_anchor, _describe(dom.summary_el), None),
+        "title": (dom.title.anchor, _describe(dom.title.el), None),
+        "body": (
+            dom.body.anchor,
+            _describe_all(dom.body.roots) or None,
+            len(dom.body.blocks) if dom.body.roots else None,
+        ),
+        "summary": (dom.summary.anchor, _describe(dom.summary.el), None),
     }
     parts = [
         (label, el)
         for label, el in (
-            ("by", dom.byline_el),
-            ("source", dom.source_el),
-            ("date", dom.date_el),
-            ("read time", dom.read_time_el),
+            ("by", dom.byline.by_el),
+            ("source", dom.byline.source_el),
+            ("date", dom.byline.date_el),
+            ("read time", dom.byline.read_time_el),
         )
         if el is not None
     ]
     rows["byline"] = ("text", ", ".join(p for p, _ in parts), len(parts)) if parts else ("missing", None, None)
-    lead = dom.lead_el
+    lead = dom.lead.el
     rows["lead_image"] = ("structure", _describe(lead), None) if lead is not None else ("missing", None, None)
-    tags = dom.tags_el
-    rows["tags"] = ("links", _describe(tags), len(dom.tags)) if tags is not None else ("missing", None, None)
+    tags = dom.tags.el
+    rows["tags"] = ("links", _describe(tags), len(dom.tags.tags)) if tags is not None else ("missing", None, None)
     for block in _FURNITURE:
         found = ctx.furniture.blocks[block]
         count = None if block == "coverage" or found.anchor == "missing" else len(found.items)

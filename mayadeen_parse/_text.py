@@ -11,6 +11,9 @@ import functools
 import re
 from urllib.parse import urljoin
 
+from ._site import MONTH_NAMES
+from ._urls import read_path
+
 __all__ = [
     "BR",
     "SITE_ORIGIN",
@@ -143,10 +146,6 @@ def absolutize(href: str | None, base: str = SITE_ORIGIN) -> str | None:
     return url or None
 
 
-_SECTION_ROOTS = frozenset({"news", "articles", "videos"})
-_STORY_ROOTS = frozenset({"infographs", "in-pictures", "live", "coverage", "programs"})
-
-
 @functools.lru_cache(maxsize=8192)
 def looks_like_story_path(url: str) -> bool:
     """Whether *url* has the shape of a story on the site, not an index.
@@ -167,18 +166,7 @@ def looks_like_story_path(url: str) -> bool:
     path_start = url.find("/", start + 2) if start >= 0 else 0
     if path_start < 0:
         return False
-    path = url[path_start:].split("?", 1)[0].split("#", 1)[0]
-    parts = [part for part in path.split("/") if part]
-    if not parts:
-        return False
-    root = parts[0].lower()
-    if root in _SECTION_ROOTS:
-        return len(parts) >= 3
-    if root in _STORY_ROOTS:
-        return len(parts) >= 2
-    if root in {"tags", "tag", "authors", "author", "search", "lite"}:
-        return False
-    return len(parts) >= 3
+    return read_path(url[path_start:].split("?", 1)[0].split("#", 1)[0]).is_story
 
 
 def parse_int(value: object) -> int | None:
@@ -369,26 +357,9 @@ def _parse_iso(value: str) -> _dt.datetime | None:
         return None
 
 
+# Month spellings of every edition (the table is _site.MONTH_NAMES).
 _MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
+    name: number for months in MONTH_NAMES.values() for number, names in enumerate(months, start=1) for name in names
 }
 _MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
 # "6 Nov 2023 16:21", "6 November 2023, 16:21", "Nov 6, 2023 16:21"

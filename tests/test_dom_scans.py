@@ -1,7 +1,7 @@
-"""The two whole-document scans of ``_dom`` give what their definitions give.
+"""The two whole-document scans of ``_locate`` give what their definitions give.
 
-``_dom`` walks each page at most twice in Python (everything else is local to
-a block): the class index behind every :class:`~mayadeen_parse._dom.Hint`,
+The extractors walk each page at most twice in Python (everything else is local to
+a block): the class index behind every :class:`~mayadeen_parse._locate.Hint`,
 over container elements, and the pruned walk for block headings. These tests
 hold both to plain definitions (the cssselect XPath limited to container
 tags; every text node of ``<body>`` outside the pruned subtrees) on every
@@ -19,7 +19,7 @@ from cssselect import HTMLTranslator
 from lxml import etree
 
 import mayadeen_parse as mp
-from mayadeen_parse import _dom
+from mayadeen_parse import _locate, _site
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -61,13 +61,13 @@ def _pages() -> list[Any]:
     return params
 
 
-def _hints() -> list[_dom.Hint]:
-    found: list[_dom.Hint] = []
-    for value in vars(_dom).values():
-        if isinstance(value, _dom.Hint):
+def _hints() -> list[_locate.Hint]:
+    found: list[_locate.Hint] = []
+    for value in vars(_locate).values():
+        if isinstance(value, _locate.Hint):
             found.append(value)
         elif isinstance(value, dict):
-            found.extend(v for v in value.values() if isinstance(v, _dom.Hint))
+            found.extend(v for v in value.values() if isinstance(v, _locate.Hint))
     return found
 
 
@@ -75,10 +75,19 @@ def test_every_hint_is_checked() -> None:
     assert len(_hints()) >= 7
 
 
+def test_a_hint_made_after_the_index_still_finds() -> None:
+    """A hint naming tokens outside the site tables, made after a page's class
+    index was built, finds its elements (the index is data, not import order)."""
+    page = mp.load_page(b'<html><body><div class="late-class">x</div><div class="p-content">y</div></body></html>')
+    assert len(_locate.BODY_HINT(page)) == 1
+    late = _locate.Hint(".late-class")
+    assert [el.get("class") for el in late(page)] == ["late-class"]
+
+
 @pytest.mark.parametrize("data", _pages())
 def test_hints_match_their_xpath_on_containers(data: bytes) -> None:
     page = mp.load_page(data)
-    containers = " or ".join(f"self::{tag}" for tag in _dom._HINT_TAGS)
+    containers = " or ".join(f"self::{tag}" for tag in _site.HINT_TAGS)
     for hint in _hints():
         xpath = etree.XPath(f"({HTMLTranslator().css_to_xpath(hint.css)})[{containers}]")
         assert hint(page) == xpath(page.root), hint
@@ -90,13 +99,13 @@ def _reference_headings(root: Any) -> list[tuple[Any, bool, str]]:
     for el in root.iter():
         if not isinstance(el.tag, str) or not any(a.tag == "body" for a in el.iterancestors()):
             continue
-        if any(a.tag in _dom._NO_HEADINGS for a in el.iterancestors()):
+        if any(a.tag in _locate.NO_HEADINGS for a in el.iterancestors()):
             continue
         for is_tail, text in ((False, el.text), (True, el.tail)):
-            if not is_tail and el.tag in _dom._NO_HEADINGS:
+            if not is_tail and el.tag in _locate.NO_HEADINGS:
                 continue
             key = " ".join((text or "").split()).lower()
-            if text and len(text) < 80 and key in _dom._HEADING_KIND:
+            if text and len(text) < 80 and key in _locate.HEADING_KIND:
                 found.append((el, is_tail, key))
     return found
 
@@ -104,14 +113,14 @@ def _reference_headings(root: Any) -> list[tuple[Any, bool, str]]:
 @pytest.mark.parametrize("data", _pages())
 def test_heading_walk_finds_every_heading_text(data: bytes) -> None:
     page = mp.load_page(data)
-    got = _dom._heading_nodes(page)
+    got = _locate.heading_nodes(page)
     want = _reference_headings(page.root)
     assert sorted(map(repr, got)) == sorted(map(repr, want))
 
 
 def test_heading_walk_on_the_edge_cases() -> None:
     page = mp.load_page(EDGE_CASES["headings"])
-    keys = [key for _, _, key in _dom._heading_nodes(page)]
+    keys = [key for _, _, key in _locate.heading_nodes(page)]
     assert keys == [
         "most read",  # NBSP
         "most read",  # upper case

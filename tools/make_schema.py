@@ -88,6 +88,8 @@ def _type_schema(hint: Any, field: str, owner: type, used: set[type]) -> dict[st
             used.add(block)
         return {"oneOf": [_ref(block) for block in typing.get_args(hint)]}
     origin = typing.get_origin(hint)
+    if origin is typing.Literal:
+        return {"enum": list(typing.get_args(hint))}
     if origin is typing.Union or origin is types.UnionType:
         options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
         schemas = [_type_schema(arg, field, owner, used) for arg in options]

@@ -107,6 +107,8 @@ def type_label(hint: Any) -> str:
         return "Block"
     if _is_union(hint):
         return " | ".join(type_label(arg) for arg in typing.get_args(hint))
+    if typing.get_origin(hint) is typing.Literal:
+        return " | ".join(repr(arg) for arg in typing.get_args(hint))
     if typing.get_origin(hint) is tuple:
         item, _ = typing.get_args(hint)
         return f"tuple[{type_label(item)}, ...]"

@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import mayadeen_parse as mp
-from mayadeen_parse._dom import HEADINGS
+from mayadeen_parse._locate import HEADINGS
 from mayadeen_parse._text import beirut_offset
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -184,7 +184,7 @@ def _unique_by_norm(values: Sequence[str]) -> bool:
 
 
 # A heading that is only the site's name is its logo, not a headline (the
-# library skips such <h1>s: mayadeen_parse._dom, _SITE_NAMES).
+# library skips such <h1>s: mayadeen_parse._site, SITE_NAMES).
 _SITE_NAMES = frozenset({"al mayadeen english", "al mayadeen", "almayadeen", "الميادين", "slogan"})
 
 

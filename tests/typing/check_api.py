@@ -5,6 +5,7 @@ breaks this file.
 """
 
 import datetime
+import typing
 
 import mayadeen_parse as mp
 
@@ -21,8 +22,11 @@ for block in article.body:
         links: tuple[mp.Link, ...] = block.links
 breaking: tuple[mp.BreakingItem, ...] = mp.parse_breaking(b"<html></html>")
 most_read: tuple[mp.Teaser, ...] = mp.parse_most_read("<html></html>")
+related: tuple[mp.Teaser, ...] = mp.parse_related(b"<html></html>", url="https://english.almayadeen.net/")
+read_next: tuple[mp.Teaser, ...] = mp.parse_read_next("<html></html>", url=None)
 when: datetime.date | None = most_read[0].published if most_read else None
 content: mp.PageContent = mp.parse_page(page)
+page_kind: typing.Literal["article", "section", "home", "live", "page", "error", "empty", "unknown"] = content.kind
 maybe: mp.Article | None = content.article
 as_dict: dict[str, object] = mp.to_dict(article)
 again: mp.Article = mp.article_from_dict(as_dict)

@@ -1,0 +1,211 @@
+"""Locate and read the page furniture: the ticker, Most Read, Related News,
+Read Next and Coverage (one :class:`~mayadeen_parse._site.BlockSpec` each).
+
+A block found by one of its class hints needs only a look for its heading
+inside its own box; the walk over the whole page for headings runs only when
+a block has to be found by its heading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import cast
+
+import attrs
+from cssselect import HTMLTranslator
+from lxml import etree
+
+from . import _site
+from ._cards import teasers, ticker
+from ._locate import BLOCK_HINTS, BODY_HINT, HEADING_KIND, HEADINGS, heading_element, heading_nodes, headings_in
+from ._markup import Element, raw, text_of
+from ._model import BreakingItem, Teaser
+from ._page import Page, Slot
+from ._text import absolutize, looks_like_story_path
+
+__all__ = ["Found", "Furniture", "furniture"]
+
+# Whether an element itself is a body container (the cssselect XPath of the body hint).
+_IS_BODY = etree.XPath(f"boolean({HTMLTranslator().css_to_xpath(BODY_HINT.css, prefix='self::')})")
+_SPECS = {spec.name: spec for spec in _site.BLOCKS}
+Items = tuple[BreakingItem, ...] | tuple[Teaser, ...]
+
+
+@attrs.frozen
+class Found:
+    """A located block: its items, its elements and the anchor used."""
+
+    kind: str
+    items: Items = ()
+    elements: tuple[Element, ...] = ()
+    heading: Element | None = None
+    anchor: str = "missing"
+    """``"class"``, ``"heading"``, ``"structure"`` or ``"missing"``."""
+    detail: str | None = None
+    """What matched: the selector, or the heading text."""
+
+
+@attrs.frozen
+class Furniture:
+    """Every page block located on one page."""
+
+    blocks: dict[str, Found]
+    containers: frozenset[Element]
+    """The block elements: nothing inside them belongs to the article."""
+
+    @property
+    def breaking(self) -> tuple[BreakingItem, ...]:
+        """The ticker's items."""
+        return cast("tuple[BreakingItem, ...]", self.blocks["breaking"].items)
+
+    def teasers(self, kind: str) -> tuple[Teaser, ...]:
+        """The teasers of a block whose items are teaser cards."""
+        return cast("tuple[Teaser, ...]", self.blocks[kind].items)
+
+
+FURNITURE: Slot[Furniture] = Slot("furniture", "every page block located and read")
+
+
+def _items(kind: str, roots: Sequence[Element], boundary: set[Element], skip: Element | None, base: str) -> Items:
+    reader = _SPECS[kind].items
+    if reader == "ticker":
+        return ticker(roots, skip, base)
+    if reader == "none":
+        return ()
+    return teasers(roots, boundary, skip, base)
+
+
+def furniture(page: Page) -> Furniture:
+    """Locate the ticker, Most Read, Related News, Read Next and Coverage (cached)."""
+    cached = page._memo.get(FURNITURE)
+    if cached is not None:
+        return cached
+    base = page.base_url
+    blocks: dict[str, Found] = {}
+    for kind in HEADINGS:
+        found = _by_class(page, kind, base)
+        if found is not None:
+            blocks[kind] = found
+    missing = [kind for kind in HEADINGS if kind not in blocks]
+    if missing:
+        blocks.update(_by_heading(page, missing, base))
+    blocks = {kind: blocks[kind] for kind in HEADINGS}
+    containers = frozenset(el for found in blocks.values() for el in found.elements)
+    return page._memo.put(FURNITURE, Furniture(blocks=blocks, containers=containers))
+
+
+def _by_class(page: Page, kind: str, base: str) -> Found | None:
+    for el in BLOCK_HINTS[kind](page):
+        head = next(iter(headings_in(el, kind)), None)
+        items = _items(kind, [el], {el}, head, base)
+        if items or _SPECS[kind].items == "none":
+            return Found(kind=kind, items=items, elements=(el,), heading=head, anchor="class", detail=el.get("class"))
+    return None
+
+
+def _by_heading(page: Page, missing: list[str], base: str) -> dict[str, Found]:
+    headings: dict[str, list[Element]] = {}
+    heading_elements: list[Element] = []
+    for node, is_tail, wanted in heading_nodes(page):
+        el = heading_element(node, is_tail, wanted)
+        if el is not None:
+            headings.setdefault(HEADING_KIND[wanted], []).append(el)
+            heading_elements.append(el)
+    holds_article = _holding_article(page)
+    blocks = {}
+    for kind in missing:
+        found = Found(kind=kind)
+        for head in headings.get(kind, ()):
+            located = _climb(kind, head, heading_elements, base, holds_article)
+            if located is not None:
+                items, elements = located
+                found = Found(
+                    kind=kind, items=items, elements=elements, heading=head, anchor="heading", detail=text_of(head)
+                )
+                break
+        blocks[kind] = found
+    return blocks
+
+
+def _holding_article(page: Page) -> set[Element]:
+    """Every element that holds the headline, an ``<article>`` or the body container."""
+    markers = [*page.elements("h1"), *page.elements("article"), *BODY_HINT(page)]
+    holding: set[Element] = set()
+    for marker in markers:
+        holding.add(marker)
+        holding.update(marker.iterancestors())
+    return holding
+
+
+def _contentful(el: Element, skip: Element) -> bool:
+    """Whether *el* holds article text (so is not a block's own box).
+
+    A paragraph of running text directly inside it, or the body's own class,
+    means the block's heading sits among the article's paragraphs.
+    """
+    if bool(_IS_BODY(el)):
+        return True
+    return any(
+        child.tag == "p" and child is not skip and len(raw(child).strip()) >= _site.PROSE_MIN_CHARS for child in el
+    )
+
+
+def _climb(
+    kind: str, head: Element, heading_elements: list[Element], base: str, holds_article: set[Element]
+) -> tuple[Items, tuple[Element, ...]] | None:
+    """The block a heading names: ``(items, elements)``, or None.
+
+    Climbs from the heading to the nearest ancestor holding the block's items;
+    where the heading shares its parent with other blocks or with the article
+    (*holds_article*: the ancestors of the headline, of any ``<article>`` and of
+    the body container), the block is the run of siblings after the heading.
+    """
+    # Every element holding another block's heading (the heading included).
+    holds_other: set[Element] = set()
+    for h in heading_elements:
+        if h is not head:
+            holds_other.add(h)
+            holds_other.update(h.iterancestors())
+    wants_items = _SPECS[kind].items != "none"
+    node = head
+    for _ in range(_site.HEADING_CLIMB_LEVELS):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        if parent in holds_other or _contentful(parent, head) or parent in holds_article:
+            # The heading shares its parent with other blocks or with the
+            # article (whose links are not the block's): the block is the run
+            # of siblings after the heading.
+            run = _sibling_run(node, holds_other, base)
+            if not wants_items:
+                return (), (node, *run)
+            items = _items(kind, run, {parent}, None, base)
+            return (items, (node, *run)) if items else None
+        if not wants_items:
+            if len(parent) > 1:
+                return (), (parent,)
+        else:
+            items = _items(kind, [parent], {parent}, head, base)
+            if items:
+                return items, (parent,)
+        node = parent
+    return None
+
+
+def _sibling_run(node: Element, holds_other: set[Element], base: str) -> list[Element]:
+    """The siblings after *node* up to a paragraph, a heading or another block."""
+    run = []
+    for sibling in node.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue
+        if sibling.tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6") and not _story_links_only(sibling, base):
+            break
+        if sibling in holds_other:
+            break
+        run.append(sibling)
+    return run
+
+
+def _story_links_only(el: Element, base: str) -> bool:
+    links = [absolutize(a.get("href"), base) for a in el.iter("a")]
+    return bool(links) and all(url and looks_like_story_path(url) for url in links) and el.tag != "p"

@@ -1,0 +1,242 @@
+"""Locate page blocks: by class hint, then by visible heading.
+
+Every block is located by the most specific anchor that works, in this order,
+and the anchor used is recorded for the report:
+
+``class``
+    a class hint of the block's :class:`~mayadeen_parse._site.BlockSpec`
+    (``.most-read``, ``div.p-content``...), matched through one class index
+    per page (:class:`Hint`);
+``heading``
+    the block's visible heading (``BREAKING``, ``Most Read``...), matched case-
+    and whitespace-insensitively, found by one pruned walk per page
+    (:func:`heading_nodes`), then judged by :func:`heading_element`;
+``structure``
+    the shape of the content alone (see ``_furniture`` and ``_article``).
+
+The two whole-page scans here are the only ones; ``tests/test_dom_scans.py``
+holds them to plain definitions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import _site
+from ._markup import Element, text_of
+from ._page import Page, Slot
+from ._text import normalize_text
+
+__all__ = ["HEADINGS", "HEADING_KIND", "Hint", "heading_element", "heading_nodes", "headings_in"]
+
+
+class Hint:
+    """A class-name hint: a CSS selector list of simple compounds (``tag.class``,
+    ``.class``, ``#id``, ``[attr~=token]``), matched against the class index.
+
+    Hints are looked for on container elements only (:data:`_site.HINT_TAGS`):
+    that is where the site's blocks, body and standfirst live, and it keeps
+    the scan to a few hundred elements on a page carrying thousands of menu
+    links. ``tests/test_dom_scans.py`` holds it to the cssselect XPath.
+
+    The page's class index covers the tokens of every hint in the site tables
+    (:data:`INDEX_KEYS`); a hint naming other tokens gets its own index, so a
+    hint works whenever it was made.
+    """
+
+    _COMPOUND_RE = re.compile(
+        r"^(?P<tag>[a-z][a-z0-9]*)?(?:\.(?P<cls>[A-Za-z_][\w-]*)|#(?P<id>[A-Za-z_][\w-]*)"
+        r"|\[(?P<attr>[a-z][\w-]*)~=(?P<token>[A-Za-z_][\w-]*)\])$"
+    )
+
+    def __init__(self, css: str) -> None:
+        self.css = css
+        self.parts: tuple[tuple[str | None, str, str], ...] = tuple(map(self._compound, css.split(",")))
+        self.keys = frozenset((attr, token) for _, attr, token in self.parts)
+
+    @classmethod
+    def of(cls, compounds: tuple[str, ...]) -> Hint:
+        """A hint matching any of *compounds* (a site table's class list)."""
+        return cls(", ".join(compounds))
+
+    @classmethod
+    def _compound(cls, part: str) -> tuple[str | None, str, str]:
+        match = cls._COMPOUND_RE.match(part.strip())
+        if match is None:
+            raise ValueError(f"not a simple selector: {part!r}")
+        if match["cls"]:
+            return match["tag"], "class", match["cls"]
+        if match["id"]:
+            return match["tag"], "id", match["id"]
+        return match["tag"], match["attr"], match["token"]
+
+    def __repr__(self) -> str:
+        return f"Hint({self.css!r})"
+
+    def __call__(self, page: Page, context: Element | None = None) -> list[Element]:
+        """Matching elements in document order (within *context*, itself included)."""
+        index = class_index(page) if self.keys <= INDEX_KEYS else _build_index(page, self.keys)
+        found: dict[Element, None] = {}
+        for tag, attr, token in self.parts:
+            for el in index.get((attr, token), ()):
+                if tag is None or el.tag == tag:
+                    found[el] = None
+        result = sorted(found, key=page.position) if len(self.parts) > 1 else list(found)
+        if context is not None and context is not page.root:
+            result = [el for el in result if el is context or any(a is context for a in el.iterancestors())]
+        return result
+
+
+#: The hints of the site tables: each block's classes, the body, the summary.
+BLOCK_HINTS: dict[str, Hint] = {spec.name: Hint.of(spec.classes) for spec in _site.BLOCKS}
+BODY_HINT = Hint.of(_site.BODY)
+SUMMARY_HINT = Hint.of(_site.SUMMARY)
+#: Every ``(attr, token)`` the page's shared class index holds.
+INDEX_KEYS: frozenset[tuple[str, str]] = frozenset().union(
+    *(hint.keys for hint in (*BLOCK_HINTS.values(), BODY_HINT, SUMMARY_HINT))
+)
+
+ClassIndex = dict[tuple[str, str], list[Element]]
+CLASS_INDEX: Slot[ClassIndex] = Slot("class_index", "(attr, token) → container elements, page order")
+
+
+def class_index(page: Page) -> ClassIndex:
+    """``(attr, token) -> elements`` in page order, for every token of
+    :data:`INDEX_KEYS`, over the container elements of the page (cached)."""
+    cached = page._memo.get(CLASS_INDEX)
+    if cached is not None:
+        return cached
+    return page._memo.put(CLASS_INDEX, _build_index(page, INDEX_KEYS))
+
+
+def _build_index(page: Page, keys: frozenset[tuple[str, str]]) -> ClassIndex:
+    index: ClassIndex = {}
+    for tag in _site.HINT_TAGS:
+        for el in page.elements(tag):
+            for attr in ("class", "id", "itemprop"):
+                value = el.get(attr)
+                if value:
+                    # An id is one value (#x is @id = 'x'); class and itemprop
+                    # are whitespace-separated tokens (.x and [itemprop~=x]).
+                    for token in (value,) if attr == "id" else value.split():
+                        if (attr, token) in keys:
+                            index.setdefault((attr, token), []).append(el)
+    for found in index.values():
+        found.sort(key=page.position)
+    return index
+
+
+# --- block headings ----------------------------------------------------------
+
+#: Visible headings of each page block, lower case, whitespace collapsed, all
+#: languages (from :data:`_site.BLOCKS`).
+HEADINGS: dict[str, tuple[str, ...]] = {spec.name: spec.all_headings() for spec in _site.BLOCKS}
+#: Heading text → the block it names.
+HEADING_KIND = {text: kind for kind, texts in HEADINGS.items() for text in texts}
+
+# Subtrees that never hold a block heading: menus (a "Most Read" menu entry is
+# a link, not the block), graphics, scripts and forms.
+NO_HEADINGS = frozenset(
+    {"nav", "svg", "math", "script", "style", "noscript", "template", "select", "form", "iframe", "object"}
+)
+_INLINE_TAGS = frozenset({"span", "b", "strong", "em", "i", "a", "font", "small", "u", "mark", "label", "bdi"})
+# Blocks whose text is running prose: an inline heading word inside one of
+# these starts a sentence ("<p><b>Read next</b>: <a>...</a></p>").
+_PROSE_TAGS = frozenset({"p", "li", "td", "dd", "figcaption", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "a"})
+
+HeadingNode = tuple[Element, bool, str]
+HEADING_NODES: Slot[list[HeadingNode]] = Slot("heading_nodes", "text nodes reading as block headings, page order")
+
+
+def heading_key(text: str | None) -> str | None:
+    """The heading table key of a short text node, or ``None``."""
+    if text is None or len(text) >= _site.HEADING_MAX_CHARS or text.isspace():
+        return None
+    key = " ".join(text.split()).lower()
+    return key if key in HEADING_KIND else None
+
+
+def heading_nodes(page: Page) -> list[HeadingNode]:
+    """Every text node under ``<body>`` that reads as a block heading, in
+    document order: ``(element, is_tail, heading)``, *element* being the one
+    whose ``text`` (or, when *is_tail*, ``tail``) it is. One pruned walk."""
+    cached = page._memo.get(HEADING_NODES)
+    if cached is not None:
+        return cached
+    found: list[HeadingNode] = []
+    for body in page.elements("body"):
+        if not any(a.tag == "body" for a in body.iterancestors()):
+            _walk_headings(body, found)
+    return page._memo.put(HEADING_NODES, found)
+
+
+def _walk_headings(el: Element, found: list[HeadingNode]) -> None:
+    for child in el:
+        tag = child.tag
+        if isinstance(tag, str) and tag not in NO_HEADINGS:
+            key = heading_key(child.text)
+            if key is not None:
+                found.append((child, False, key))
+            if len(child):
+                _walk_headings(child, found)
+        key = heading_key(child.tail)
+        if key is not None:
+            found.append((child, True, key))
+
+
+def _reads(el: Element, wanted: str) -> bool:
+    """Whether the whole text of *el* is *wanted* (a short heading), without
+    gathering the text of a large element: it stops once the text is longer."""
+    budget = len(wanted) * _site.HEADING_TEXT_FACTOR + _site.HEADING_TEXT_SLACK
+    parts: list[str] = []
+    size = 0
+    for text in el.itertext():
+        size += len(text)
+        if size > budget:
+            return False
+        parts.append(text)
+    return (normalize_text("".join(parts)) or "").casefold() == wanted
+
+
+def heading_element(el: Element, is_tail: bool, wanted: str) -> Element | None:
+    """The element a heading text node names, or None if it is part of prose."""
+    if is_tail:
+        parent = el.getparent()
+        if parent is None or not _reads(parent, wanted):
+            return None
+        el = parent
+    while el.tag in _INLINE_TAGS:
+        parent = el.getparent()
+        if parent is None:
+            return None
+        if _reads(parent, wanted):
+            el = parent
+            continue
+        if parent.tag in _PROSE_TAGS or normalize_text(el.tail):
+            return None
+        following = el.getnext()
+        if following is not None and following.tag in _INLINE_TAGS and text_of(following):
+            return None
+        break
+    if el.tag in ("title", "option", "body", "html"):
+        return None
+    return el
+
+
+def headings_in(box: Element, kind: str) -> list[Element]:
+    """The heading of *kind* at the top of *box* (the box included), if any.
+
+    A block's heading comes before its items: only the first elements of the
+    box are looked at, not its whole subtree.
+    """
+    found = []
+    for count, el in enumerate(box.iter()):
+        if count > _site.HEADING_SCAN_ELEMENTS:
+            break
+        for is_tail, text in ((False, el.text), (True, el.tail if el is not box else None)):
+            wanted = heading_key(text)
+            if wanted is not None and HEADING_KIND[wanted] == kind:
+                head = heading_element(el, is_tail, wanted)
+                if head is not None:
+                    found.append(head)
+    return found

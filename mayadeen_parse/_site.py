@@ -1,0 +1,539 @@
+"""Everything the library knows about the site, as data.
+
+One table per fact, each entry with a comment citing where it was seen:
+``[ref]`` the reconstructed reference page
+(``../shared/site/reference/blinken-2023-11-06.html``), ``[capture]`` the
+published text of that page, ``[cms]`` the real Arabic homepage capture and
+its CSS (``../shared/site/real/``), ``[scrapers]`` public scrapers of the
+Arabic edition, ``[common]`` common CMS practice. Code reads these tables; it
+never spells a class name, a heading or a threshold itself.
+
+The maintenance recipe ("the site renamed a class / added a heading") is in
+``docs/design.md``: add one line here, newest layout first, and a fixture.
+
+This module imports nothing from the package: every other module may read it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal, NamedTuple
+
+__all__ = [
+    "AD_HOSTS",
+    "AD_WORDS",
+    "ARTICLE_KINDS",
+    "ARTICLE_TYPES",
+    "ATTRIBUTION_TAIL",
+    "ATTRIBUTION_TAIL_MAX_WORDS",
+    "AUTHOR_SEPARATORS",
+    "AUTHOR_SEPARATOR_WORDS",
+    "BLOCKQUOTE_PROVIDERS",
+    "BLOCKS",
+    "BODY",
+    "BODY_MAX_DEPTH",
+    "BODY_START_MIN_CHARS",
+    "BODY_WIDEN_MIN_CHARS",
+    "BYLINE_SEPARATORS",
+    "BY_WORDS",
+    "CAPTION_CLASS_WORDS",
+    "CARD_LABEL_MAX_CHARS",
+    "CARD_SKIP_PATHS",
+    "DATE_LINE_MAX_CHARS",
+    "FIGURE_CLIMB_LEVELS",
+    "HEADER_PART_MAX_CHARS",
+    "HEADING_CLIMB_LEVELS",
+    "HEADING_LANGUAGES",
+    "HEADING_MAX_CHARS",
+    "HEADING_SCAN_ELEMENTS",
+    "HEADING_TEXT_FACTOR",
+    "HEADING_TEXT_SLACK",
+    "HINT_TAGS",
+    "IMAGE_SRC_ATTRS",
+    "INDEX_ROOTS",
+    "KIND_TABLE",
+    "LD_KINDS",
+    "LD_NEWS_TYPES",
+    "LISTING_LD_TYPES",
+    "LOGO_WORDS",
+    "MEANINGFUL_MIN_CHARS",
+    "MONTH_NAMES",
+    "NOT_ARTICLE_TYPES",
+    "PAGE_KINDS",
+    "POST_ID_ATTRS",
+    "POST_TYPES",
+    "PROMO_PREFIXES",
+    "PROSE_MIN_CHARS",
+    "PROVIDERS",
+    "READ_TIME_PATTERNS",
+    "REPORT_KIND_OF_PAGE",
+    "REPORT_KIND_OF_POST",
+    "ROOT_KINDS",
+    "SECTIONED_ROOTS",
+    "SECTIONS",
+    "SECTION_CLASS_WORDS",
+    "SECTION_MAX_WORDS",
+    "SHARE_LINKS",
+    "SITE_NAMES",
+    "SOURCE_WORDS",
+    "SPEAKER_MAX_WORDS",
+    "STORY_ROOTS",
+    "SUMMARY",
+    "TAG_PATHS",
+    "TAWSIYAT_ID",
+    "TAWSIYAT_TYPE",
+    "TEXT_TITLE_MAX_CHILDREN",
+    "TIME_ATTRS",
+    "BlockSpec",
+    "Kind",
+    "KindSpec",
+    "PageKind",
+]
+
+# --- page blocks -----------------------------------------------------------------
+
+#: The languages a heading table has a column for (the three editions).
+HEADING_LANGUAGES = ("en", "ar", "es")
+
+
+class BlockSpec(NamedTuple):
+    """How one page block is recognised and read.
+
+    ``classes`` are simple CSS compounds (``tag.class``, ``.class``, ``#id``,
+    ``[attr~=token]``), newest layout first; a block is looked for by class,
+    then by one of its ``headings`` (lower case, whitespace collapsed), then
+    by structure. ``items`` says how its content is read.
+    """
+
+    name: str
+    classes: tuple[str, ...]
+    headings: Mapping[str, tuple[str, ...]]
+    items: Literal["ticker", "teasers", "none"]
+
+    def all_headings(self) -> tuple[str, ...]:
+        """Every heading of the block, all languages, first language first."""
+        return tuple(h for lang in HEADING_LANGUAGES for h in self.headings.get(lang, ()))
+
+
+#: The page furniture, in report order. Headings per language: English
+#: [capture] plus common variants; Arabic and Spanish [cms] are issue 12.
+BLOCKS: tuple[BlockSpec, ...] = (
+    BlockSpec(
+        name="breaking",
+        classes=(
+            ".breaking-news",  # [ref] <div class="breaking-news" id="breaking-news">
+            "#breaking-news",  # [ref] the same element's id
+        ),
+        headings={
+            "en": (
+                "breaking",  # [capture] "BREAKING"
+                "breaking news",  # [common]
+                "urgent",  # [common]
+            ),
+        },
+        items="ticker",
+    ),
+    BlockSpec(
+        name="most_read",
+        classes=(
+            ".most-read",  # [ref] <section class="most-read">
+        ),
+        headings={
+            "en": (
+                "most read",  # [capture] "Most Read"
+                "most popular",  # [common]
+                "most viewed",  # [common]
+            ),
+        },
+        items="teasers",
+    ),
+    BlockSpec(
+        name="related",
+        classes=(
+            ".related-news",  # [ref] <div class="related-news">
+        ),
+        headings={
+            "en": (
+                "related news",  # [capture] "Related News"
+                "related",  # [common]
+                "related articles",  # [common]
+                "related stories",  # [common]
+            ),
+        },
+        items="teasers",
+    ),
+    BlockSpec(
+        name="read_next",
+        classes=(
+            ".read-next",  # [ref] <section class="read-next">
+        ),
+        headings={
+            "en": (
+                "read next",  # [capture] "Read Next"
+                "up next",  # [common]
+                "more stories",  # [common]
+            ),
+        },
+        items="teasers",
+    ),
+    BlockSpec(
+        name="coverage",
+        classes=(
+            "section.coverage",  # [ref] <section class="coverage"> (tabs filled by script)
+        ),
+        headings={
+            "en": ("coverage",),  # [capture] "Coverage"
+        },
+        items="none",
+    ),
+)
+
+#: The article body container, newest first.
+BODY: tuple[str, ...] = (
+    "div.p-content",  # [scrapers] paragraphs are its direct <p> children
+    "[itemprop~=articleBody]",  # [common] schema.org microdata
+    ".article-body",  # [common]
+    ".article-content",  # [common]
+    ".article__body",  # [common]
+    ".post-content",  # [common]
+    ".entry-content",  # [common] WordPress
+    ".story-body",  # [common]
+)
+
+#: The standfirst, newest first.
+SUMMARY: tuple[str, ...] = (
+    "p.summary",  # [scrapers] <p class="lg_para summary">
+    "p.lg_para",  # [scrapers] the same element
+    ".article-summary",  # [common]
+    ".standfirst",  # [common]
+    ".excerpt",  # [common]
+)
+
+#: Container tags the class hints are looked for on (the class index scans
+#: only these: the blocks, body and standfirst live there [ref]).
+HINT_TAGS = (
+    "div", "section", "aside", "article", "main", "header", "footer", "ul", "ol", "p", "span", "figure", "h2",
+)  # fmt: skip
+
+#: Headline texts that are the site's name, not a headline: a logo in an <h1>
+#: [capture: "Slogan" image, logo].
+SITE_NAMES = frozenset({"al mayadeen english", "al mayadeen", "almayadeen", "الميادين", "slogan"})
+
+#: The site's own metadata block [known: <script id="tawsiyat-metadata"
+#: type="text/tawsiyat">, the recommendation engine's input].
+TAWSIYAT_ID = "tawsiyat-metadata"
+TAWSIYAT_TYPE = "text/tawsiyat"
+
+# --- byline, promos, captions --------------------------------------------------------
+
+#: Words opening the author part of a byline [capture: "By Al Mayadeen English"].
+BY_WORDS = ("by",)
+#: Words opening the agency part of a byline [capture: "Source: Agencies"].
+SOURCE_WORDS = ("source",)
+#: Read-time labels, one pattern per language [capture: "3 Min Read"]; group 1
+#: is the number. Linear: one optional run of spaces between fixed words.
+READ_TIME_PATTERNS = (
+    r"^(\d{1,3})\s*min(?:ute)?s?\.?\s*read$",  # [capture] en
+)
+#: Separators ending the names part of a one-line byline ("By X | 6 Nov 2023").
+BYLINE_SEPARATORS = ("|", "\u00b7", "\u2022", "\u2014")  # [common]
+#: Separators between author names, in byline text and in structured strings:
+#: "A, B and C" [common]; the Arabic comma [cms]. An outlet name holds none.
+AUTHOR_SEPARATORS = (",", ";", "\u060c", "&")
+AUTHOR_SEPARATOR_WORDS = ("and",)
+
+#: In-body promo prefixes [capture: "Read next: <linked headline>"]; a
+#: paragraph starting with one and holding a link is a promo, not body text.
+PROMO_PREFIXES = ("read next", "read also", "also read", "read more", "see also", "related")
+
+#: Class-name fragments marking an image caption [common: figcaption,
+#: .image-caption, .media-caption (cms, English homepage feed)].
+CAPTION_CLASS_WORDS = ("caption", "credit")
+#: Class-name fragments marking a teaser's section label [cms: .category-meta].
+SECTION_CLASS_WORDS = ("categ", "section", "kicker", "label", "rubric", "topic")
+#: Class/id tokens marking an advertisement [common: gpt-ad, dfp, sponsored].
+AD_WORDS = ("ad", "ads", "adv", r"advert\w*", r"gpt-ad\w*", "dfp", r"sponsor\w*", "banner")
+#: Attributes holding an element's time [common; <time datetime> is HTML].
+TIME_ATTRS = ("datetime", "data-time", "data-datetime", "data-date", "data-published", "data-timestamp")
+#: Attributes holding the post id on the article element [common].
+POST_ID_ATTRS = ("data-id", "data-postid", "data-post-id", "data-article-id")
+#: Image attributes holding the real URL, lazy-loading ones first [cms:
+#: img.lozad.lazyload with data-src; src holds a placeholder].
+IMAGE_SRC_ATTRS = ("data-src", "data-lazy-src", "data-original", "src")
+#: Marks of a logo image, never a lead image [capture: logo, "Slogan" image].
+LOGO_WORDS = ("logo", "slogan")
+#: Path parts of tag links [ref: /tags/<slug>; /tag/ common].
+TAG_PATHS = ("/tags/", "/tag/")
+#: Links in a teaser card that are never its section label [ref: a card's
+#: topic links go to /tags/].
+CARD_SKIP_PATHS = ("/tags/",)
+
+# --- ticker ---------------------------------------------------------------------
+
+#: Tail words that make "statement: X" an attribution to X [capture:
+#: "...: Al Mayadeen's correspondent"]. Regex alternatives, searched case-blind.
+ATTRIBUTION_TAIL = r"correspondent|reporter|sources?$|media$|al mayadeen"
+
+# --- embeds -----------------------------------------------------------------------
+
+#: Embed provider → its hosts [common: the embeds the site's body carries].
+PROVIDERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("youtube", ("youtube.com", "youtube-nocookie.com", "youtu.be")),
+    ("twitter", ("twitter.com", "x.com")),  # [capture] an X post in the body
+    ("instagram", ("instagram.com",)),
+    ("facebook", ("facebook.com", "fb.watch")),
+    ("tiktok", ("tiktok.com",)),
+    ("telegram", ("t.me", "telegram.org", "telegram.me")),
+    ("vimeo", ("vimeo.com",)),
+    ("soundcloud", ("soundcloud.com",)),
+    ("spotify", ("spotify.com",)),
+    ("dailymotion", ("dailymotion.com",)),
+)
+#: Blockquote class fragment → provider, checked in order [common: the
+#: embed snippets' classes: twitter-tweet, instagram-media, fb-post...].
+BLOCKQUOTE_PROVIDERS = (
+    ("twitter", "twitter"),
+    ("instagram", "instagram"),
+    ("tiktok", "tiktok"),
+    ("fb-", "facebook"),
+    ("facebook", "facebook"),
+    ("reddit", "reddit"),
+    ("telegram", "telegram"),
+)
+#: Share links (a list of only these is the share bar, not body text) [capture:
+#: the share links under the summary; the URL forms are the providers' own].
+SHARE_LINKS = (
+    r"(?:twitter\.com|x\.com)/(?:intent|share)",
+    r"facebook\.com/(?:sharer|share\.php|dialog)",
+    r"wa\.me/",
+    r"whatsapp\.com/send",
+    r"whatsapp://",
+    r"t\.me/share",
+    r"telegram\.me/share",
+    r"linkedin\.com/share",
+    r"reddit\.com/submit",
+    r"pinterest\.com/pin",
+    r"^mailto:\?",
+    r"addtoany",
+    r"sharethis",
+)
+#: Ad servers: an iframe from one is an ad, not an embed [common].
+AD_HOSTS = ("doubleclick.net", "googlesyndication.com", "googletagservices.com", "adservice.google")
+
+# --- thresholds ------------------------------------------------------------------------
+# Each: its value, and why that value.
+
+#: Longest text node read as a block heading: headings are a few words.
+HEADING_MAX_CHARS = 80
+#: An element reads as a heading while its whole text is at most this many
+#: times the heading's length plus this slack (spaces, an icon's text): past
+#: that it is a block holding the heading, and its text is not gathered.
+HEADING_TEXT_FACTOR = 3
+HEADING_TEXT_SLACK = 40
+#: Elements at the top of a block's box looked at for its heading: the heading
+#: comes before the items, within the first few elements.
+HEADING_SCAN_ELEMENTS = 24
+#: Levels climbed from a heading to the box holding its items: a card list
+#: sits within a few wrappers of its heading [ref].
+HEADING_CLIMB_LEVELS = 8
+#: A paragraph this long (characters) is running text: a box holding one is
+#: the article, not a block's own box.
+PROSE_MIN_CHARS = 30
+#: A text leaf of a card this short may be its section or date label.
+CARD_LABEL_MAX_CHARS = 40
+#: A section label is at most this many words ("Arts&Culture", "US & Canada").
+SECTION_MAX_WORDS = 4
+#: "statement: tail" is an attribution when the tail is at most this many words.
+ATTRIBUTION_TAIL_MAX_WORDS = 6
+#: "Speaker: statement" when the speaker is at most this many words.
+SPEAKER_MAX_WORDS = 20
+#: Without an <h1> or a structured title, an <h2> this long in <article> or
+#: <main> is the headline: block headings and labels are shorter.
+H2_TITLE_MIN_CHARS = 25
+#: A <div>/<span>/<p> equal to a structured title is the headline only if it
+#: has at most this many children (a headline, not a box holding one).
+TEXT_TITLE_MAX_CHILDREN = 2
+#: A header element with more text than this is not a byline part.
+HEADER_PART_MAX_CHARS = 300
+#: A header text longer than this is not a date line ("By X | 6 Nov 2023 16:21" is shorter).
+DATE_LINE_MAX_CHARS = 120
+#: In region mode, a paragraph this long after the title starts the body.
+BODY_START_MIN_CHARS = 40
+#: Extra paragraph text (characters) a parent must add to widen the body to it:
+#: more than a caption, less than a paragraph.
+BODY_WIDEN_MIN_CHARS = 80
+#: Levels climbed from an image to its figure box (img → picture/a → box).
+FIGURE_CLIMB_LEVELS = 3
+#: Nesting past this depth in the body is read as one paragraph (hostile input).
+BODY_MAX_DEPTH = 64
+#: A container with no more text than this is an embed's frame, not a paragraph.
+MEANINGFUL_MIN_CHARS = 2
+
+# --- kinds ------------------------------------------------------------------------------
+
+#: What a page is, as ``PageContent.kind`` says it (and ``classify``,
+#: ``NotAnArticleError.kind``): one word per row of :data:`KIND_TABLE`.
+PageKind = Literal["article", "section", "home", "live", "page", "error", "empty", "unknown"]
+#: An article's post type, as ``Article.kind`` says it (lower case, singular).
+#: A post type the tables do not know is kept as the site writes it.
+Kind = Literal["news", "opinion", "analysis", "blog", "feature", "video", "infograph", "gallery", "live"]
+
+
+class KindSpec(NamedTuple):
+    """One kind of page, in the three words the output uses for it."""
+
+    page: PageKind
+    """``PageContent.kind``: ``"article"`` for every post type."""
+    post: Kind | None
+    """``Article.kind``; ``None`` for pages that are not articles."""
+    report: str
+    """``Report.kind`` (the report names each post type and each non-article
+    page in one word; the words are kept as they were published)."""
+    means: str
+
+
+#: Every kind of page: the one vocabulary. ``Report.kind`` of an article is
+#: its post kind's ``report`` word (an unknown post type as written).
+KIND_TABLE: tuple[KindSpec, ...] = (
+    KindSpec("article", "news", "article", "a news story, or no post type stated"),
+    KindSpec("article", "opinion", "opinion", "an opinion piece"),
+    KindSpec("article", "analysis", "analysis", "an analysis"),
+    KindSpec("article", "blog", "blog", "a blog post"),
+    KindSpec("article", "feature", "feature", "a feature"),
+    KindSpec("article", "video", "video", "a video report (it may have no body)"),
+    KindSpec("article", "infograph", "infograph", "an infographic"),
+    KindSpec("article", "gallery", "gallery", "a photo gallery (In Pictures)"),
+    KindSpec("article", "live", "live_blog", "a live blog"),
+    KindSpec("section", None, "section_index", "a section, tag or author index"),
+    KindSpec("home", None, "home_page", "the home page"),
+    KindSpec("live", None, "live_page", "the live stream page (/live)"),
+    KindSpec("page", None, "page", "a page the site labels type: page"),
+    KindSpec("error", None, "error_page", 'a "not found" or error document'),
+    KindSpec("empty", None, "empty", "an empty document"),
+    KindSpec("unknown", None, "not_a_page", "no headline, or no sign of an article"),
+)
+PAGE_KINDS: tuple[PageKind, ...] = tuple(dict.fromkeys(spec.page for spec in KIND_TABLE))
+ARTICLE_KINDS: tuple[Kind, ...] = tuple(spec.post for spec in KIND_TABLE if spec.post is not None)
+#: ``Article.kind`` → ``Report.kind``.
+REPORT_KIND_OF_POST: Mapping[str, str] = {spec.post: spec.report for spec in KIND_TABLE if spec.post is not None}
+#: ``PageContent.kind`` of a page that is not an article → ``Report.kind``.
+REPORT_KIND_OF_PAGE: Mapping[str, str] = {spec.page: spec.report for spec in KIND_TABLE if spec.post is None}
+
+#: Post type names (tawsiyat posttype, URL parts, menu entries) → kind.
+#: [capture] the menu: Articles ▸ Opinion, Analysis, Blog, Features; Videos ▸
+#: NewsFeed, Video Features, Explainers, TV, Digital Series; Infographs; In Pictures.
+POST_TYPES: Mapping[str, Kind] = {
+    "news": "news",
+    "opinion": "opinion",
+    "opinions": "opinion",
+    "analysis": "analysis",
+    "analyses": "analysis",
+    "blog": "blog",
+    "blogs": "blog",
+    "feature": "feature",
+    "features": "feature",
+    "video": "video",
+    "videos": "video",
+    "newsfeed": "video",
+    "video features": "video",
+    "video-features": "video",
+    "explainers": "video",
+    "explainer": "video",
+    "tv": "video",
+    "digital series": "video",
+    "digital-series": "video",
+    "infograph": "infograph",
+    "infographs": "infograph",
+    "infographic": "infograph",
+    "infographics": "infograph",
+    "in pictures": "gallery",
+    "in-pictures": "gallery",
+    "gallery": "gallery",
+    "photos": "gallery",
+    "live": "live",
+}
+#: JSON-LD @type → kind [common: schema.org types].
+LD_KINDS: Mapping[str, Kind] = {
+    "VideoObject": "video",
+    "OpinionNewsArticle": "opinion",
+    "AnalysisNewsArticle": "analysis",
+    "BlogPosting": "blog",
+    "ImageGallery": "gallery",
+    "MediaGallery": "gallery",
+    "LiveBlogPosting": "live",
+}
+#: JSON-LD @types meaning a plain news article.
+LD_NEWS_TYPES = ("NewsArticle", "ReportageNewsArticle")
+#: tawsiyat ``type`` values of pages that are not articles [scrapers: "page"
+#: on the homepage; the rest common].
+NOT_ARTICLE_TYPES: Mapping[str, PageKind] = {
+    "page": "page",
+    "section": "section",
+    "category": "section",
+    "tag": "section",
+    "author": "section",
+    "list": "section",
+    "search": "section",
+    "home": "home",
+    "homepage": "home",
+}
+#: tawsiyat ``type`` values of articles [scrapers: article, video].
+ARTICLE_TYPES = ("article", "video", "post", "news", "opinion", "analysis", "infograph", "gallery")
+#: JSON-LD types of listing pages [common].
+LISTING_LD_TYPES = frozenset({"CollectionPage", "ItemList", "SearchResultsPage", "WebSite", "ProfilePage"})
+
+# --- URLs -------------------------------------------------------------------------------
+
+#: Path roots of sectioned stories: /news/<section>/<slug> [capture],
+#: /articles/<kind>/<slug>, /videos/<kind>/<slug> [capture: the menu].
+SECTIONED_ROOTS = frozenset({"news", "articles", "videos"})
+#: Path roots of stories with no section part: /infographs/<slug>, ... [capture].
+STORY_ROOTS = frozenset({"infographs", "in-pictures", "live", "coverage", "programs"})
+#: Path roots that are never stories [ref: /tags/, /authors/].
+INDEX_ROOTS = frozenset({"tags", "tag", "authors", "author", "search", "lite"})
+#: Path root → the kind of the page under it (any depth: /videos/newsfeed is
+#: the NewsFeed video index, and a page there is about videos).
+ROOT_KINDS: Mapping[str, Kind] = {"videos": "video", "infographs": "infograph", "in-pictures": "gallery"}
+
+#: Section names as the site's menu writes them, by URL slug [capture: the menu].
+SECTIONS: Mapping[str, str] = {
+    "politics": "Politics",
+    "economy": "Economy",
+    "sports": "Sports",
+    "arts-culture": "Arts&Culture",
+    "health": "Health",
+    "miscellaneous": "Miscellaneous",
+    "technology": "Technology",
+    "environment": "Environment",
+    "opinion": "Opinion",
+    "analysis": "Analysis",
+    "blog": "Blog",
+    "features": "Features",
+    "newsfeed": "NewsFeed",
+    "video-features": "Video Features",
+    "explainers": "Explainers",
+    "tv": "TV",
+    "digital-series": "Digital Series",
+}
+
+# --- dates ---------------------------------------------------------------------------
+
+#: Month names per language, January first; each month its spellings
+#: [capture: "6 Nov 2023 16:21", "8 Nov 2025"]. Arabic (Levantine: "تشرين
+#: اول") and Spanish are issue 12.
+MONTH_NAMES: Mapping[str, tuple[tuple[str, ...], ...]] = {
+    "en": (
+        ("jan", "january"),
+        ("feb", "february"),
+        ("mar", "march"),
+        ("apr", "april"),
+        ("may",),
+        ("jun", "june"),
+        ("jul", "july"),
+        ("aug", "august"),
+        ("sep", "sept", "september"),
+        ("oct", "october"),
+        ("nov", "november"),
+        ("dec", "december"),
+    ),
+}
