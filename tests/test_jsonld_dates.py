@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import json
+from collections.abc import Mapping
 
 import pytest
 
@@ -19,7 +20,7 @@ from mayadeen_parse._text import parse_iso_datetime
 UTC = datetime.timezone.utc
 
 
-def _page(ld: dict[str, object]) -> str:
+def _page(ld: Mapping[str, object]) -> str:
     return (
         '<html lang="ar"><head><script type="application/ld+json">'
         + json.dumps(ld, ensure_ascii=False)
