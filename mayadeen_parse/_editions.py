@@ -127,6 +127,38 @@ class Heading:
     evidence: Evidence
 
 
+# The real homepage blocks in English and Spanish [reconstructed]: the words of
+# branch i12fx's heading variants of the real capture
+# (tests/fixtures/real/make_variants.py), so that the table and the fixtures agree.
+_HOMEPAGE_HEADINGS_EN_ES: tuple[tuple[str, Edition, str], ...] = (
+    ("all_news", "en", "All News"),
+    ("read", "en", "Read"),
+    ("episodes", "en", "Latest Episodes"),
+    ("culture", "en", "Arts & Culture"),
+    ("society", "en", "Society"),
+    ("video", "en", "Videos"),
+    ("sports", "en", "Sports"),
+    ("documentary", "en", "Al Mayadeen Documentary"),
+    ("kasr_al_jidar", "en", "Breaking the Wall"),
+    ("misc", "en", "Miscellaneous"),
+    ("editors_choice", "en", "Editor's Pick"),
+    ("infograph", "en", "Infographs"),
+    ("podcast", "en", "Podcast"),
+    ("all_news", "es", "Todas las noticias"),
+    ("read", "es", "Leer"),
+    ("episodes", "es", "Últimos episodios"),
+    ("culture", "es", "Arte y cultura"),
+    ("society", "es", "Sociedad"),
+    ("video", "es", "Videos"),
+    ("sports", "es", "Deportes"),
+    ("documentary", "es", "Documental Al Mayadeen"),
+    ("kasr_al_jidar", "es", "Romper el muro"),
+    ("misc", "es", "Variedades"),
+    ("editors_choice", "es", "Selección del editor"),
+    ("infograph", "es", "Infografías"),
+    ("podcast", "es", "Podcast"),
+)
+
 HEADINGS: tuple[Heading, ...] = (
     # --- the ticker: "BREAKING" (README, text capture line 63); Arabic: real
     # capture, `div.ticker-label > a[href="/shortnews"] > h4` and the second
@@ -178,6 +210,10 @@ HEADINGS: tuple[Heading, ...] = (
     # Written without the hamza here; the menu writes "إنفوغراف".
     Heading(block="infograph", edition="ar", text="انفوغراف", evidence="real"),
     Heading(block="podcast", edition="ar", text="بودكاست", evidence="real"),
+    *(
+        Heading(block=block, edition=edition, text=text, evidence="reconstructed")
+        for block, edition, text in _HOMEPAGE_HEADINGS_EN_ES
+    ),
 )
 
 #: Tab labels inside the real homepage's `div.section_head` blocks
