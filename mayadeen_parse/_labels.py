@@ -136,8 +136,8 @@ def _language(value: object) -> Edition | None:
 
 
 @functools.lru_cache(maxsize=1024)
-def _edition(url: object, lang: object, html_lang: object) -> Edition | None:
-    if isinstance(url, str):
+def _edition(url: str | None, lang: str | None, html_lang: str | None) -> Edition | None:
+    if url is not None:
         host = _host(url)
         if host is not None and host in EDITION_HOSTS:
             return EDITION_HOSTS[host]
@@ -159,7 +159,8 @@ def edition_of(url: str | None = None, lang: str | None = None, html_lang: str |
     >>> edition_of(None, None, "ar-LB"), edition_of("/relative/path", "fr", "de") is None
     ('ar', True)
     """
-    return _edition(url, lang, html_lang)
+    # Only strings reach the cache: the site JSON's "lang" may be any JSON value.
+    return _edition(*(value if isinstance(value, str) else None for value in (url, lang, html_lang)))
 
 
 def heading_block(text: str | None, edition: Edition | None = None) -> str | None:
