@@ -57,6 +57,7 @@ MAX_LABEL_CHARS = 80
 #: "الولايات المتحدة الأميركية", has 26 characters).
 MAX_PLACE_CHARS = 40
 _MAX_URL_CHARS = 4096
+_MAX_CACHED_CHARS = 256  # longer strings are folded but not kept in the cache
 
 # --- folding ------------------------------------------------------------------------------
 
@@ -106,6 +107,8 @@ def fold(text: str) -> str:
     >>> fold("  Líbano ")
     'libano'
     """
+    if len(text) > _MAX_CACHED_CHARS:
+        return _fold_cached.__wrapped__(text)
     return _fold_cached(text)
 
 
@@ -160,7 +163,9 @@ def edition_of(url: str | None = None, lang: str | None = None, html_lang: str |
     ('ar', True)
     """
     # Only strings reach the cache: the site JSON's "lang" may be any JSON value.
-    return _edition(*(value if isinstance(value, str) else None for value in (url, lang, html_lang)))
+    if not isinstance(url, str) or len(url) > _MAX_URL_CHARS:
+        url = None
+    return _edition(url, lang if isinstance(lang, str) else None, html_lang if isinstance(html_lang, str) else None)
 
 
 def heading_block(text: str | None, edition: Edition | None = None) -> str | None:
