@@ -208,16 +208,22 @@ _PATH_INDEX = {entry.prefix: entry for entry in PATH_KINDS}
 def kind_of_path(url: str | None) -> str | None:
     """The ``kind`` of a story URL of the Arabic edition, from its path shape.
 
-    ``None`` for an index page (too few segments) or an unknown prefix.
+    ``None`` for an index page (too few segments), an unknown prefix, or a
+    URL on another edition's host (the English paths, ``/articles/analysis/…``,
+    are ``_parse``'s: the same prefix means something else there).
 
     >>> kind_of_path("https://www.almayadeen.net/newscast/2023/11/2/نشرة-الظهيرة")
     'newscast'
     >>> kind_of_path("/reports/x"), kind_of_path("/newscast"), kind_of_path("/tags/x") is None
     ('report', None, True)
+    >>> kind_of_path("https://english.almayadeen.net/articles/analysis/x") is None
+    True
     """
     if not isinstance(url, str) or len(url) > _MAX_URL_CHARS:
         return None
     if "//" in url:
+        if EDITION_HOSTS.get(_host(url) or "", "ar") != "ar":
+            return None
         url = url.split("//", 1)[1].partition("/")[2]
     path = url.split("?", 1)[0].split("#", 1)[0]
     parts = [part for part in path.split("/") if part]
