@@ -137,6 +137,11 @@ def _when(raw: Any, ctx: Context) -> Any:
     return parse_iso_datetime(raw)
 
 
+def _when_utc(raw: Any, ctx: Context) -> Any:
+    # The site's JSON-LD writes UTC without an offset (site/README.md "Real markup").
+    return parse_iso_datetime(raw, naive_as="utc")
+
+
 def _visible_when(raw: Any, ctx: Context) -> Any:
     return parse_visible_datetime(raw) if isinstance(raw, str) else None
 
@@ -340,14 +345,14 @@ FIELDS: Mapping[str, tuple[Source, ...]] = {
     "source": (S("markup:byline-source", lambda ctx: ctx.dom.byline.source, _text),),
     "published": (
         S("tawsiyat:published_time", _tawsiyat("published_time"), _when),
-        S("json-ld:datePublished", _ld("datePublished"), _when),
+        S("json-ld:datePublished", _ld("datePublished"), _when_utc),
         S("meta:article:published_time", _meta("article:published_time"), _when),
         S("markup:time-datetime", _dom_published, _when),
         S("markup:byline-date", lambda ctx: ctx.dom.byline.date_raw, _visible_when),
     ),
     "modified": (
         S("tawsiyat:last_updated", _tawsiyat("last_updated"), _when),
-        S("json-ld:dateModified", _ld("dateModified"), _when),
+        S("json-ld:dateModified", _ld("dateModified"), _when_utc),
         S("meta:article:modified_time", _meta("article:modified_time"), _when),
         S("meta:og:updated_time", _meta("og:updated_time"), _when),
     ),

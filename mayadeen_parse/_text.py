@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
+from typing import Literal
 from urllib.parse import urljoin
 
 from ._site import MONTH_NAMES
@@ -314,27 +315,32 @@ _ISO_RE = re.compile(
 )
 
 
-def parse_iso_datetime(value: object) -> _dt.datetime | None:
+def parse_iso_datetime(value: object, *, naive_as: Literal["site", "utc"] = "site") -> _dt.datetime | None:
     """An aware datetime in site local time from an ISO 8601 string.
 
     Offsets (``+03:00``, ``+0300``, ``Z``) are honoured; a value without an
-    offset is read as Beirut local time; a date without a time gives ``None``
-    (never a made-up midnight).
+    offset is read as Beirut local time, or as UTC with ``naive_as="utc"``
+    (the site's JSON-LD writes UTC without an offset: ``dateModified``
+    ``2023-10-30T08:27:53.2830000`` is tawsiyat ``2023-10-30T10:27:53+02:00``);
+    a date without a time gives ``None`` (never a made-up midnight). Up to
+    nine fractional digits are read (microseconds kept).
 
     >>> parse_iso_datetime("2023-11-06T14:21:00Z").isoformat()
     '2023-11-06T16:21:00+02:00'
     >>> parse_iso_datetime("2023-07-30T23:57:00+03:00").isoformat()
     '2023-07-30T23:57:00+03:00'
+    >>> parse_iso_datetime("2023-10-30T08:27:53.2830000", naive_as="utc").isoformat()
+    '2023-10-30T10:27:53.283000+02:00'
     >>> parse_iso_datetime("2023-11-06") is None
     True
     """
     if not isinstance(value, str) or len(value) > 64:
         return None
-    return _parse_iso(value)
+    return _parse_iso(value, naive_as == "utc")
 
 
 @functools.lru_cache(maxsize=4096)
-def _parse_iso(value: str) -> _dt.datetime | None:
+def _parse_iso(value: str, naive_utc: bool = False) -> _dt.datetime | None:
     # Cached: a crawl meets the same ticker and teaser times on every page.
     match = _ISO_RE.match(value)
     if match is None:
@@ -344,7 +350,7 @@ def _parse_iso(value: str) -> _dt.datetime | None:
         micro = int((fraction or "0")[:6].ljust(6, "0"))
         moment = _dt.datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0), micro)
         if zone in (None, ""):
-            return to_site_time(moment)
+            return to_site_time(moment.replace(tzinfo=_UTC) if naive_utc else moment)
         if zone in ("Z", "z"):
             tz = _UTC
         else:

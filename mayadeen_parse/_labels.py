@@ -1,0 +1,489 @@
+"""Pure functions over the edition tables: which edition, time labels, ticker places.
+
+Everything here reads :mod:`mayadeen_parse._editions` and plain values (no
+tree, no page): the extractors of issue 12 call it with the text they found.
+All of it runs in linear time (no regular expression; inputs are bounded
+before any work), is deterministic (no clock: a relative label is resolved
+against the page's fetch time only), and is cached where a crawl meets the
+same value on every page (labels, hosts, headings).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import unicodedata
+from collections.abc import Iterable, Mapping
+from typing import Literal
+from urllib.parse import urlsplit
+
+import attrs
+
+from ._editions import (
+    DIGITS,
+    EDITION_CODES,
+    EDITION_HOSTS,
+    EDITIONS,
+    HEADINGS,
+    MONTHS,
+    PATH_KINDS,
+    PLACES,
+    POST_TYPES,
+    RELATIVE_DAYS,
+    Edition,
+    PostType,
+)
+from ._text import absolutize, normalize_text, parse_visible_when, to_site_time
+
+__all__ = [
+    "MAX_LABEL_CHARS",
+    "MAX_PLACE_CHARS",
+    "PLACE_NAMES",
+    "TimeLabel",
+    "edition_of",
+    "fold",
+    "heading_block",
+    "kind_of_path",
+    "parse_time_label",
+    "post_type",
+    "resolve_label",
+    "split_place",
+    "to_ascii_digits",
+]
+
+#: A time label longer than this is no label (the site's are under 20 chars).
+MAX_LABEL_CHARS = 80
+#: A ticker place longer than this is no place (the longest seen,
+#: "الولايات المتحدة الأميركية", has 26 characters).
+MAX_PLACE_CHARS = 40
+_MAX_URL_CHARS = 4096
+_MAX_CACHED_CHARS = 256  # longer strings are folded but not kept in the cache
+
+# --- folding ------------------------------------------------------------------------------
+
+_DIGIT_TABLE = str.maketrans(dict(DIGITS))
+# After NFKD has split the hamza and madda off the alefs (أ إ آ → ا) and the
+# marks are dropped: alef maqsura → ya, ta marbuta → ha, alef wasla → alef,
+# tatweel (kashida) removed, Arabic-Indic digits → ASCII.
+_FOLD_TABLE = str.maketrans({"\u0649": "\u064a", "\u0629": "\u0647", "\u0671": "\u0627", "\u0640": "", **DIGITS})
+
+
+def to_ascii_digits(text: str) -> str:
+    """*text* with Arabic-Indic and Eastern Arabic-Indic digits as ASCII digits.
+
+    >>> to_ascii_digits("٣٠ تشرين اول ۲۰۲۳")
+    '30 تشرين اول 2023'
+    """
+    return text.translate(_DIGIT_TABLE)
+
+
+def _fold_once(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    kept = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(kept.translate(_FOLD_TABLE).split())
+
+
+@functools.lru_cache(maxsize=8192)
+def _fold_cached(text: str) -> str:
+    # A fixed point: casefold after NFKD can make a character NFKD changes
+    # again (and the reverse), so fold until nothing moves (twice in practice).
+    for _ in range(8):
+        folded = _fold_once(text)
+        if folded == text:
+            break
+        text = folded
+    return text
+
+
+def fold(text: str) -> str:
+    """The key two spellings of one word share: for matching, never for output.
+
+    Case folded; accents, Arabic diacritics (harakat, shadda) and the hamza
+    on alef dropped (``أ إ آ`` → ``ا``); ``ى`` → ``ي``, ``ة`` → ``ه``;
+    tatweel removed; digits ASCII; whitespace collapsed. Idempotent.
+
+    >>> fold("تشرين الأول") == fold("تشرين الاول"), fold("الكتّاب") == fold("الكتاب")
+    (True, True)
+    >>> fold("  Líbano ")
+    'libano'
+    """
+    if len(text) > _MAX_CACHED_CHARS:
+        return _fold_cached.__wrapped__(text)
+    return _fold_cached(text)
+
+
+# --- editions -------------------------------------------------------------------------------
+
+
+def _host(url: str) -> str | None:
+    if "//" not in url or len(url) > _MAX_URL_CHARS:
+        return None  # a relative URL names no host
+    absolute = absolutize(url)  # unwraps a Wayback Machine URL
+    if absolute is None:
+        return None
+    try:
+        host = urlsplit(absolute).hostname
+    except ValueError:
+        return None
+    return host.rstrip(".") if host else None
+
+
+def _language(value: object) -> Edition | None:
+    if not isinstance(value, str) or len(value) > 35:
+        return None
+    primary = value.strip().lower().replace("_", "-").partition("-")[0]
+    for code in EDITION_CODES:
+        if primary == EDITIONS[code].language:
+            return code
+    return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _edition(url: str | None, lang: str | None, html_lang: str | None) -> Edition | None:
+    if url is not None:
+        host = _host(url)
+        if host is not None and host in EDITION_HOSTS:
+            return EDITION_HOSTS[host]
+    return _language(lang) or _language(html_lang)
+
+
+def edition_of(url: str | None = None, lang: str | None = None, html_lang: str | None = None) -> Edition | None:
+    """Which edition a page is from: ``"en"``, ``"ar"``, ``"es"`` or ``None``.
+
+    The URL's host decides (a Wayback Machine URL is unwrapped first); then
+    the site JSON's ``lang``; then ``<html lang>``. Language tags are read by
+    their primary subtag (``ar-LB``, ``es_ES``, ``EN``). A host of no edition
+    (a mirror, ``localhost``) lets the language decide.
+
+    >>> edition_of("https://www.almayadeen.net/news/politics/x", "en")
+    'ar'
+    >>> edition_of("https://web.archive.org/web/2023id_/https://espanol.almayadeen.net/")
+    'es'
+    >>> edition_of(None, None, "ar-LB"), edition_of("/relative/path", "fr", "de") is None
+    ('ar', True)
+    """
+    # Only strings reach the cache: the site JSON's "lang" may be any JSON value.
+    if not isinstance(url, str) or len(url) > _MAX_URL_CHARS:
+        url = None
+    return _edition(url, lang if isinstance(lang, str) else None, html_lang if isinstance(html_lang, str) else None)
+
+
+def heading_block(text: str | None, edition: Edition | None = None) -> str | None:
+    """The block a visible heading names (``"most_read"`` for ``الأكثر قراءة``).
+
+    Matched after :func:`fold` (so ``MOST READ`` and ``most read`` match too),
+    among *edition*'s headings or all of them.
+
+    >>> heading_block("\\nالأكثر قراءة\\n"), heading_block("BREAKING", "en"), heading_block("BREAKING", "ar")
+    ('most_read', 'breaking', None)
+    """
+    if not isinstance(text, str) or len(text) > MAX_LABEL_CHARS:
+        return None
+    return _HEADING_INDEX.get((edition, fold(text)))
+
+
+_HEADING_INDEX: Mapping[tuple[Edition | None, str], str] = {
+    **{(None, fold(heading.text)): heading.block for heading in reversed(HEADINGS)},
+    **{(heading.edition, fold(heading.text)): heading.block for heading in HEADINGS},
+}
+
+_POST_TYPE_INDEX: Mapping[str, PostType] = {fold(entry.text): entry for entry in POST_TYPES}
+
+
+def post_type(text: str | None) -> PostType | None:
+    """The tawsiyat ``posttype`` entry for *text* (its ``kind`` is ``None``
+    for a page that is no article), or ``None`` for an unknown value.
+
+    >>> post_type("تقارير إخبارية").kind, post_type("الكتاب").kind, post_type("الصفحات").kind
+    ('report', 'opinion', None)
+    """
+    if not isinstance(text, str) or len(text) > MAX_LABEL_CHARS:
+        return None
+    return _POST_TYPE_INDEX.get(fold(text))
+
+
+_PATH_INDEX = {entry.prefix: entry for entry in PATH_KINDS}
+
+
+def kind_of_path(url: str | None) -> str | None:
+    """The ``kind`` of a story URL of the Arabic edition, from its path shape.
+
+    ``None`` for an index page (too few segments), an unknown prefix, or a
+    URL on another edition's host (the English paths, ``/articles/analysis/…``,
+    are ``_parse``'s: the same prefix means something else there).
+
+    >>> kind_of_path("https://www.almayadeen.net/newscast/2023/11/2/نشرة-الظهيرة")
+    'newscast'
+    >>> kind_of_path("/reports/x"), kind_of_path("/newscast"), kind_of_path("/tags/x") is None
+    ('report', None, True)
+    >>> kind_of_path("https://english.almayadeen.net/articles/analysis/x") is None
+    True
+    """
+    if not isinstance(url, str) or len(url) > _MAX_URL_CHARS:
+        return None
+    if "//" in url:
+        if EDITION_HOSTS.get(_host(url) or "", "ar") != "ar":
+            return None
+        url = url.split("//", 1)[1].partition("/")[2]
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    parts = [part for part in path.split("/") if part]
+    entry = _PATH_INDEX.get(parts[0].lower()) if parts else None
+    return entry.kind if entry is not None and len(parts) >= entry.min_parts else None
+
+
+# --- time labels ------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class TimeLabel:
+    """What a visible time label says, before it is placed in time.
+
+    ``today`` / ``yesterday``: a relative day (``اليوم 21:48``); ``day-month``:
+    a day and a month without a year (``30 تشرين اول``); ``full``: a day, a
+    month and a year (``6 Nov 2023 16:21``). Hours are site local (Beirut).
+    """
+
+    kind: Literal["today", "yesterday", "day-month", "full"]
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+
+
+def _by_language(entries: Iterable[tuple[str, str, int]]) -> Mapping[str, Mapping[str, int]]:
+    index: dict[str, dict[str, int]] = {}
+    for language, text, value in entries:
+        index.setdefault(language, {})[fold(text).rstrip(".")] = value
+    return index
+
+
+_MONTH_INDEX = _by_language((entry.language, entry.text, entry.month) for entry in MONTHS)
+_RELATIVE_INDEX = _by_language((entry.language, entry.text, entry.days_ago) for entry in RELATIVE_DAYS)
+# Words a label may hold between its parts: "a las 16:21", "6 de noviembre
+# de 2023", "Yesterday at 16:21", "الساعة 21:48" [reconstructed].
+_FILLERS: Mapping[str, frozenset[str]] = {
+    "en": frozenset({"at"}),
+    "ar": frozenset({fold("الساعة")}),
+    "es": frozenset({"de", "a", "las", "la", "h", "hs"}),
+}
+# Separators a label may use between its parts: "6 Nov 2023, 16:21",
+# "21:48 | 30 تشرين اول", "6 نوفمبر، 2023" (Arabic comma).
+_SEPARATORS = str.maketrans(dict.fromkeys(",\u060c|\u2022\u00b7-\u2013\u2014", " "))
+_MAX_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_MONTH_WORDS_MAX = 2  # "تشرين اول", "كانون الثاني"
+
+
+def _clock(token: str) -> tuple[int, int] | None:
+    hour, colon, minute = token.partition(":")
+    if not (colon and hour.isascii() and hour.isdigit() and minute.isascii() and minute.isdigit()):
+        return None
+    if len(hour) > 2 or len(minute) != 2 or int(hour) > 23 or int(minute) > 59:
+        return None
+    return int(hour), int(minute)
+
+
+def _tokens_label(tokens: list[str], languages: tuple[str, ...]) -> TimeLabel | None:
+    months: dict[str, int] = {}
+    relative: dict[str, int] = {}
+    fillers: set[str] = set()
+    for language in languages:
+        months.update(_MONTH_INDEX.get(language, {}))
+        relative.update(_RELATIVE_INDEX.get(language, {}))
+        fillers |= _FILLERS.get(language, frozenset())
+    tokens = [token for token in tokens if token not in fillers]
+    days_ago: int | None = None
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    clock: tuple[int, int] | None = None
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        index += 1
+        if clock is None and ":" in token:
+            clock = _clock(token)
+            if clock is None:
+                return None
+        elif token in relative and days_ago is None and day is None:
+            days_ago = relative[token]
+        elif token.isascii() and token.isdigit():
+            if day is None and month is None and days_ago is None and len(token) <= 2:
+                day = int(token)
+            elif month is not None and year is None and len(token) == 4:
+                year = int(token)
+            else:
+                return None
+        elif day is not None and month is None:
+            for width in range(_MONTH_WORDS_MAX, 0, -1):
+                words = " ".join(tokens[index - 1 : index - 1 + width]).rstrip(".")
+                if width <= len(tokens) - index + 1 and words in months:
+                    month = months[words]
+                    index += width - 1
+                    break
+            else:
+                return None
+        else:
+            return None
+    hour, minute = clock if clock is not None else (None, None)
+    if days_ago is not None:
+        if days_ago not in (0, 1):
+            return None
+        return TimeLabel(kind="today" if days_ago == 0 else "yesterday", hour=hour, minute=minute)
+    if day is None or month is None or not 1 <= day <= _MAX_DAYS[month - 1]:
+        return None
+    if year is None:
+        return TimeLabel(kind="day-month", day=day, month=month, hour=hour, minute=minute)
+    try:
+        _dt.date(year, month, day)
+    except ValueError:
+        return None
+    return TimeLabel(kind="full", day=day, month=month, year=year, hour=hour, minute=minute)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_label(text: str, edition: Edition | None) -> TimeLabel | None:
+    clean = normalize_text(text)
+    if clean is None:
+        return None
+    languages: tuple[str, ...] = (
+        tuple(EDITIONS[code].language for code in EDITION_CODES) if edition is None else (EDITIONS[edition].language,)
+    )
+    label = _tokens_label(fold(clean).translate(_SEPARATORS).split(), languages)
+    if label is None and edition in (None, "en"):
+        # Other English dates are _text's: "Nov 6, 2023", "6 November 2023, 16:21".
+        when = parse_visible_when(to_ascii_digits(clean))
+        if isinstance(when, _dt.datetime):
+            return TimeLabel(
+                kind="full", day=when.day, month=when.month, year=when.year, hour=when.hour, minute=when.minute
+            )
+        if when is not None:
+            return TimeLabel(kind="full", day=when.day, month=when.month, year=when.year)
+    return label
+
+
+def parse_time_label(text: str | None, edition: Edition | None = None) -> TimeLabel | None:
+    """Read a card's or a ticker item's time label; ``None`` when it is none.
+
+    Understands the real Arabic labels (``اليوم 21:48``, ``30 تشرين اول``,
+    ``1 تشرين ثاني``, ``2 أيلول``), the standard Arabic month names, Arabic-Indic
+    digits (``٣٠ تشرين اول``), Spanish (``6 nov 2023 16:21``, ``6 de
+    noviembre de 2023``, ``hoy 16:21``), and English (``Today 16:21``, and every
+    form :func:`~mayadeen_parse._text.parse_visible_when` reads). *edition*
+    limits the words to that edition's language; ``None`` tries all three.
+    The whole label must be a label (English dates excepted: ``_text`` finds
+    them inside a text). Over :data:`MAX_LABEL_CHARS` characters: ``None``.
+
+    >>> parse_time_label("اليوم 21:48")
+    TimeLabel(kind='today', day=None, month=None, year=None, hour=21, minute=48)
+    >>> parse_time_label("٣٠ تشرين اول", "ar") == parse_time_label("30 تشرين اول", "ar")
+    True
+    >>> parse_time_label("6 de noviembre de 2023", "es")
+    TimeLabel(kind='full', day=6, month=11, year=2023, hour=None, minute=None)
+    >>> parse_time_label("Barrack: Damascus will now") is None
+    True
+    """
+    if not isinstance(text, str) or len(text) > MAX_LABEL_CHARS:
+        return None
+    return _parse_label(text, edition)
+
+
+def _latest(month: int, day: int, reference: _dt.date) -> _dt.date | None:
+    # The latest day-month not after the reference day: this year or, when it
+    # is still to come, the year before (29 February: the last leap year).
+    for year in range(reference.year, reference.year - 9, -1):
+        try:
+            candidate = _dt.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate <= reference:
+            return candidate
+    return None
+
+
+def resolve_label(label: TimeLabel | None, fetched_at: _dt.datetime | None) -> _dt.date | _dt.datetime | None:
+    """Place a label in time: an aware datetime (Beirut time) when it shows
+    a time of day, a :class:`datetime.date` when it shows a day only.
+
+    A relative label (today, yesterday, a day-month without a year) is read
+    against *fetched_at*, the page's fetch time, on Beirut's calendar; a
+    day-month is the latest such day not after the fetch day. Without a
+    fetch time a relative label gives ``None`` (the machine's clock is never
+    read); a ``full`` label needs none. A naive *fetched_at* is taken as
+    Beirut wall-clock time (``Page.fetched_at`` is always aware).
+
+    >>> fetched = _dt.datetime(2023, 11, 2, 19, 50, tzinfo=_dt.timezone.utc)
+    >>> resolve_label(parse_time_label("اليوم 21:48"), fetched).isoformat()
+    '2023-11-02T21:48:00+02:00'
+    >>> resolve_label(parse_time_label("30 تشرين اول"), fetched)
+    datetime.date(2023, 10, 30)
+    >>> resolve_label(parse_time_label("5 كانون ثاني"), fetched)
+    datetime.date(2023, 1, 5)
+    >>> resolve_label(parse_time_label("اليوم 21:48"), None) is None
+    True
+    """
+    if label is None:
+        return None
+    try:
+        if label.kind == "full":
+            if label.year is None or label.month is None or label.day is None:
+                return None
+            day = _dt.date(label.year, label.month, label.day)
+        elif fetched_at is None:
+            return None
+        else:
+            fetch_day = to_site_time(fetched_at).date()
+            if label.kind == "today":
+                day = fetch_day
+            elif label.kind == "yesterday":
+                day = fetch_day - _dt.timedelta(days=1)
+            elif label.month is None or label.day is None:
+                return None
+            else:
+                found = _latest(label.month, label.day, fetch_day)
+                if found is None:
+                    return None
+                day = found
+        if label.hour is None or label.minute is None:
+            return day
+        return to_site_time(_dt.datetime(day.year, day.month, day.day, label.hour, label.minute))
+    except (ValueError, OverflowError):  # a label at the ends of the calendar
+        return None
+
+
+# --- ticker places ---------------------------------------------------------------------------
+
+#: Every place name of the vocabulary (``_editions.PLACES``), as written.
+PLACE_NAMES: frozenset[str] = frozenset(place.text for place in PLACES)
+
+
+@functools.lru_cache(maxsize=16)
+def _folded_set(places: frozenset[str]) -> frozenset[str]:
+    return frozenset(fold(place) for place in places if isinstance(place, str))
+
+
+def split_place(text: str | None, places: Iterable[str] = PLACE_NAMES) -> tuple[str | None, str]:
+    """``(place, statement)`` of a ticker item that reads ``Place: statement``.
+
+    A leading ``Place:`` is split off only when ``Place`` is in *places* (the
+    site's vocabulary by default): a colon alone proves nothing, since English
+    items read ``Barrack: Damascus will ...`` (a speaker). Otherwise
+    ``(None, text)``. Texts are normalised (:func:`~mayadeen_parse._text.normalize_text`);
+    the place is returned as written in the item.
+
+    >>> split_place("العراق: المقاومة الإسلامية في العراق: استهدفنا هدفاً")
+    ('العراق', 'المقاومة الإسلامية في العراق: استهدفنا هدفاً')
+    >>> split_place("Barrack: Damascus will now cooperate")
+    (None, 'Barrack: Damascus will now cooperate')
+    """
+    clean = normalize_text(text) if isinstance(text, str) else None
+    if clean is None:
+        return None, ""
+    colon = clean.find(":", 0, MAX_PLACE_CHARS + 1)
+    if colon <= 0:
+        return None, clean
+    head, rest = normalize_text(clean[:colon]), normalize_text(clean[colon + 1 :])
+    if head is None or rest is None:
+        return None, clean
+    vocabulary = _folded_set(places) if isinstance(places, frozenset) else _folded_set(frozenset(places))
+    return (head, rest) if fold(head) in vocabulary else (None, clean)
