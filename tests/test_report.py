@@ -54,7 +54,12 @@ def _with_reports() -> list[Path]:
 
 
 def test_every_fixture_has_a_report() -> None:
-    missing = [fixture_id(path) for path in all_fixtures() if not report_path(path).exists()]
+    # real/: the real capture and its variants have hand-reviewed expected
+    # files of their own (tests/test_real_fixtures.py); their reports are to be
+    # written when issue 12's extraction lands, not from today's output.
+    missing = [
+        fixture_id(path) for path in all_fixtures() if not report_path(path).exists() and path.parent.name != "real"
+    ]
     assert not missing, f"no expected report; run: .venv/bin/python -m tests.regen_report --missing  ({missing})"
 
 
