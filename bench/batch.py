@@ -156,11 +156,13 @@ def main(argv: list[str] | None = None) -> int:
         bad = generate(folder, args.pages, args.source)
         size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
         print(
-            f"{args.pages:,} pages from {args.source} ({size / 1e6:.0f} MB, 1 in 10 gzipped, 1 bad: {bad.name}) generated in "
-            f"{time.monotonic() - start:.1f} s; {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}"
+            f"{args.pages:,} pages from {args.source} ({size / 1e6:.0f} MB, 1 in 10 gzipped, 1 bad: {bad.name}) "
+            f"generated in {time.monotonic() - start:.1f} s; {os.cpu_count()} CPUs, "
+            f"load average {os.getloadavg()[0]:.2f}"
         )
         print(
-            f"{'workers':>7} {'pages':>7} {'errors':>6} {'seconds':>8} {'pages/s':>8} {'CPU s':>7} {'pages/CPU-s':>11}  "
+            f"{'workers':>7} {'pages':>7} {'errors':>6} {'seconds':>8} {'pages/s':>8} {'CPU s':>7} "
+            f"{'pages/CPU-s':>11}  "
             f"{'RSS main+workers at 10% / 50% / 90% (MB)':<44} {'peak MB':>8}"
         )
         for workers in args.workers:

@@ -157,7 +157,7 @@ def environment() -> str:
     nproc = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     return "\n".join(
         [
-            f"date: {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC",
+            f"date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC",
             f"mayadeen_parse {mp.__version__} at {_git_commit()}",
             f"lxml {_version(etree.LXML_VERSION)}, libxml2 {_version(etree.LIBXML_VERSION)} "
             f"(compiled against {_version(etree.LIBXML_COMPILED_VERSION)}), "
@@ -390,7 +390,9 @@ def main(argv: list[str] | None = None) -> int:
     counts = {name: elements(data) for name, data in pages.items()}
     times = measure(pages, VARIANTS, rounds, seconds)
     n = min(len(v) for t in times.values() for v in t.values() if v)
-    print(f"\nPages: {len(pages)}; {n} interleaved rounds; CPU ms per call, median (p10-p90); x = median per-round ratio")
+    print(
+        f"\nPages: {len(pages)}; {n} interleaved rounds; CPU ms per call, median (p10-p90); x = median per-round ratio"
+    )
     print(console_table(pages, counts, times, ["floor", "load", "article", "full"]))
     table = markdown_table(pages, counts, times)
     print("\n" + table)
@@ -409,7 +411,9 @@ def main(argv: list[str] | None = None) -> int:
         print("\n" + stable + "\n\nLeast-squares fit over the series, ms = fixed + µs/element × elements:\n" + fitted)
         out += ["", stable, "", fitted]
     goals = ", ".join(f"{k} ≤ {v}×" for k, v in GOALS.items())
-    print(f"\n({time.monotonic() - started:.0f} s; load average now {os.getloadavg()[0]:.2f}; goals of issue 16: {goals})")
+    print(
+        f"\n({time.monotonic() - started:.0f} s; load average now {os.getloadavg()[0]:.2f}; goals of issue 16: {goals})"
+    )
     if args.markdown:
         Path(args.markdown).write_text("\n".join(out) + "\n", encoding="utf-8")
     return 0

@@ -26,6 +26,7 @@ Pages by default: the reference, the realistic page and the real homepage
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import gc
 import io
@@ -82,7 +83,7 @@ def stages(data: bytes, rounds: int) -> dict[str, float]:
     gc.freeze()
     for _ in range(rounds):
         t = [clock()]
-        fixed, codec, source, warnings = _page._decode(data, None)
+        fixed, codec, source, _warnings = _page._decode(data, None)
         t.append(clock())
         root = lxml.etree.fromstring(fixed, parser)
         t.append(clock())
@@ -95,10 +96,8 @@ def stages(data: bytes, rounds: int) -> dict[str, float]:
         t.append(clock())
         _dom.furniture(page)
         t.append(clock())
-        try:
+        with contextlib.suppress(mp.NotAnArticleError):
             _parse.parse_article(page)
-        except mp.NotAnArticleError:
-            pass
         t.append(clock())
         content = mp.parse_page(page)
         t.append(clock())
@@ -431,10 +430,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     print(bench.environment())
-    if args.pages:
-        pages = {Path(p).stem: Path(p).read_bytes() for p in args.pages}
-    else:
-        pages = bench.main_pages([])
+    pages = {Path(p).stem: Path(p).read_bytes() for p in args.pages} if args.pages else bench.main_pages([])
     for name, data in pages.items():
         bench.full(data)  # warm up
         print(f"\n## {name}: {len(data):,} bytes, {bench.elements(data):,} elements\n")
@@ -447,9 +443,7 @@ def main(argv: list[str] | None = None) -> int:
             for what, ms in suspects(data, args.rounds).items():
                 print(f"| {what} | {'' if ms != ms else f'{ms:.3f}'} |")
             costs, per_call = wrapped_costs(data, max(args.rounds // 4, 5))
-            print(
-                f"\n| function (inclusive, outermost call) | ms per page | calls per page |\n| --- | ---: | ---: |"
-            )
+            print("\n| function (inclusive, outermost call) | ms per page | calls per page |\n| --- | ---: | ---: |")
             for label, (ms, calls) in sorted(costs.items(), key=lambda kv: -kv[1][0]):
                 print(f"| {label} | {ms:.3f} | {calls:.0f} |")
             print(f"(wrapper cost {per_call:.2f} µs per call, measured and taken off)")

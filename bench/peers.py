@@ -174,7 +174,7 @@ def ratio_table(pages: dict[str, bytes], counts: dict[str, int], times: bench.Ti
         t = times[page]
         row = f"| {page} | {len(data):,} | {counts[page]:,} | {statistics.median(t['floor']):.2f} |"
         for name in names:
-            if name in t and t[name]:
+            if t.get(name):
                 row += f" {statistics.median(t[name]):.1f} ms, {statistics.median(bench.ratios(t, name)):.1f}× |"
             else:
                 row += " – |"
