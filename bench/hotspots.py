@@ -15,8 +15,9 @@ Four views, all on the CPU clock of this thread, medians over rounds:
              (its overhead inflates small Python calls: read the order, take
              the milliseconds from the other views).
 ``lines``    ``line_profiler`` on the hottest functions (when installed).
+``pyinstrument``  a pyinstrument call tree (wall clock; when installed).
 
-    python bench/hotspots.py [--rounds 200] [--view stages suspects cprofile lines] [PAGE ...]
+    python bench/hotspots.py [--rounds 200] [--view stages suspects cprofile lines pyinstrument] [PAGE ...]
 
 Pages by default: the reference, the realistic page and the real homepage
 (see bench.py). The library is imported from this checkout, or from
@@ -418,6 +419,19 @@ def lines(data: bytes, rounds: int) -> str:
     return f"(totals over {rounds} calls, ms)\n" + stream.getvalue()
 
 
+def pyinstrument_view(data: bytes, rounds: int) -> str:
+    try:
+        from pyinstrument import Profiler
+    except ImportError:
+        return "(pyinstrument is not installed)"
+    profiler = Profiler(interval=0.0001)
+    profiler.start()
+    for _ in range(rounds):
+        bench.full(data)
+    profiler.stop()
+    return f"(pyinstrument, wall clock, {rounds} calls)\n" + profiler.output_text(unicode=False, color=False)
+
+
 # --- the command --------------------------------------------------------------
 
 
@@ -426,7 +440,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("pages", nargs="*", help="HTML files (default: reference, realistic, real homepage)")
     parser.add_argument("--rounds", type=int, default=200)
     parser.add_argument(
-        "--view", nargs="+", default=["stages", "suspects"], choices=["stages", "suspects", "cprofile", "lines"]
+        "--view",
+        nargs="+",
+        default=["stages", "suspects"],
+        choices=["stages", "suspects", "cprofile", "lines", "pyinstrument"],
     )
     args = parser.parse_args(argv)
     print(bench.environment())
@@ -456,6 +473,8 @@ def main(argv: list[str] | None = None) -> int:
             print(cprofile(data, max(args.rounds // 4, 5)))
         if "lines" in args.view:
             print(lines(data, max(args.rounds // 4, 5)))
+        if "pyinstrument" in args.view:
+            print(pyinstrument_view(data, max(args.rounds // 2, 5)))
     return 0
 
 
