@@ -2,10 +2,32 @@
 
 Real article pages of the site are 10-15 times heavier than their visible
 text: inline scripts (tag managers, ad configuration, the player), inline
-styles, SVG icon sprites and share-button icons, and mega menus and footers of
-a few hundred links. The padding added here is of those kinds only, so the
-heavy page must give exactly the same parse result as the reference page (the
-benchmark checks it). Deterministic: the same bytes on every run.
+styles, SVG icon sprites and share-button icons, ad slots, and mega menus and
+footers of a few hundred links. The padding added here is of those kinds only,
+and no body text: the padded page must give exactly the same parse result as
+the reference page (``bench/bench.py`` and this script check it; so does
+``tests/test_bench.py``). Deterministic: the same bytes on every run.
+
+The padding, as shares of the room between the reference (22 KB) and the
+target size (300 KB by default):
+
+==========================  =====  ==========================================
+where                       share  what
+==========================  =====  ==========================================
+``<head>``                  18 %   one ``<style>`` of generated CSS rules
+``<head>``                  30 %   two minified-looking ``<script>`` bundles
+top of ``<body>``           14 %   a hidden SVG icon sprite (``<symbol>`` s)
+the main ``<nav>``          16 %   a mega menu (section/region index links)
+``<footer>``                10 %   a footer site map (index links)
+end of ``<body>``           ~12 %  one more script (fills up to the target)
+share buttons               fixed  an inline SVG icon in each of 3 buttons
+ad slots                    fixed  4 GPT-style slots (div + inline script)
+                                   outside the article: leaderboard, before
+                                   and after the sidebar, footer
+==========================  =====  ==========================================
+
+``padded_page(reference, scale)`` scales the room (``scale=1`` is the
+realistic page; ``scale=0`` is the reference itself) for the size series.
 
     python bench/make_heavy.py [REFERENCE.html] [-o bench/pages/heavy.html] [--size 300000]
 """
@@ -151,6 +173,24 @@ def _share_links(rng: random.Random) -> str:
     return "".join(f'<li><a class="{cls}" href="{href}">{_icon(rng)}</a></li>' for cls, href in targets)
 
 
+def _ad_slot(rng: random.Random, where: str) -> str:
+    """A GPT-style ad slot: an empty box the ad script fills (no visible text)."""
+    slot = f"div-gpt-ad-{rng.randint(10**12, 10**13 - 1)}-0"
+    return (
+        f'<div class="ad-slot ad-{where}" data-ad-unit="/21/almayadeen/en/article/{where}">'
+        f'<div id="{slot}" style="min-height:90px">'
+        f'<script>googletag.cmd.push(function(){{googletag.display("{slot}")}});</script></div></div>\n'
+    )
+
+
+def padded_page(reference: bytes, scale: float, seed: int = 6) -> bytes:
+    """The reference with the realistic page's padding scaled by *scale* (0: the reference)."""
+    if scale <= 0:
+        return reference
+    room = max(TARGET_SIZE - len(reference), 0)
+    return heavy_page(reference, len(reference) + int(room * scale), seed)
+
+
 def heavy_page(reference: bytes, size: int = TARGET_SIZE, seed: int = 6) -> bytes:
     """The reference page padded to about *size* bytes with script, style, SVG and menus."""
     rng = random.Random(seed)
@@ -169,6 +209,11 @@ def heavy_page(reference: bytes, size: int = TARGET_SIZE, seed: int = 6) -> byte
     # The main menu grows a mega menu; share buttons get icons.
     insert("</nav>", _mega_menu(rng, room * 16 // 100))
     insert('<ul class="share-links">\n', _share_links(rng), before=False)
+    # Ad slots, outside the article.
+    insert('<main class="container">', _ad_slot(rng, "leaderboard"))
+    insert('<aside class="col-side">', _ad_slot(rng, "side-top"))
+    insert("</aside>", _ad_slot(rng, "side-bottom"))
+    insert("</footer>", _ad_slot(rng, "footer"))
     # Footer site map and end-of-body scripts.
     insert("</footer>", _footer_links(rng, room * 10 // 100))
     used = len(html.encode("utf-8"))
@@ -182,7 +227,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("-o", "--output", default=str(ROOT / "bench" / "pages" / "heavy.html"))
     parser.add_argument("--size", type=int, default=TARGET_SIZE)
     args = parser.parse_args(argv)
-    data = heavy_page(Path(args.reference).read_bytes(), args.size)
+    reference = Path(args.reference).read_bytes()
+    data = heavy_page(reference, args.size)
+    import mayadeen_parse as mp
+
+    if mp.parse_page(data) != mp.parse_page(reference):
+        raise SystemExit("the padded page does not parse like the reference page: the padding is wrong")
     out = Path(args.output)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)

@@ -47,3 +47,22 @@ def test_budget_runs_once(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "unavoidable: records" in out
     assert "of the budget" in out
+
+
+def test_padded_series_parses_like_the_reference() -> None:
+    heavy = _load("make_heavy")
+    reference = heavy.REFERENCE.read_bytes()
+    assert heavy.padded_page(reference, 0) == reference
+    small, large = heavy.padded_page(reference, 0.25), heavy.padded_page(reference, 2)
+    assert len(reference) < len(small) < len(large)
+    assert mp.parse_page(small) == mp.parse_page(large) == mp.parse_page(reference)
+
+
+def test_hotspots_and_peers_run_once(capsys: pytest.CaptureFixture[str]) -> None:
+    page = str(BENCH.parent / "examples" / "blinken-2023-11-06.html")
+    assert _load("hotspots").main(["--rounds", "2", "--view", "stages", "suspects", "--", page]) == 0
+    out = capsys.readouterr().out
+    assert "whole (sum)" in out
+    assert "libxml2" in out
+    assert _load("peers").main(["--iterations", "1"]) == 0
+    assert "mayadeen_parse" in capsys.readouterr().out
