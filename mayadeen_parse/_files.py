@@ -198,7 +198,7 @@ def _unwrap(data: bytes, where: str | None) -> bytes:
     if not data.startswith(_GZIP_MAGIC):
         return data
     try:
-        return inflate(data, wbits=31)
+        return inflate(data, wbits=31, limit=MAX_INPUT_SIZE)
     except _InflateError as exc:
         reason, what = _GZIP_FAILURES[exc.reason]
         raise InputError(f"{label}: {what}: {exc}", path=where, reason=reason) from exc
