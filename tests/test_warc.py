@@ -449,3 +449,67 @@ def test_revisit_by_uri_and_date_without_digest() -> None:
     assert [type(i).__name__ for i in items] == ["WarcResponse", "WarcResponse"]
     assert items[1].payload == _HTML  # type: ignore[union-attr]
     assert items[1].fetched_at == datetime.datetime(2023, 11, 9, tzinfo=UTC)
+
+
+def test_common_crawl_recipe(tmp_path: Path) -> None:
+    """docs/recipes/common_crawl.py on a local WARC file: the index gives file,
+    offset and length, the byte range is one gzipped record, the library reads
+    it (the network is a function that slices the file)."""
+    import json
+
+    from tests.recipe_loader import recipe
+
+    cc = recipe("common_crawl")
+    data, written = wb.crawl(compress=True)
+    filename = "crawl-data/CC-MAIN-2023-50/segments/1700679100000.0/warc/CC-MAIN-20231106-00000.warc.gz"
+    responses = [item for item in WarcReader(io.BytesIO(data)) if isinstance(item, WarcResponse)]
+    ranges = {item.url: (item.offset, item.length) for item in responses if item.record_type == "response"}
+    image = next(o for kind, url, o in written if url == wb.IMAGE)
+    after_image = next(o for kind, url, o in written if o > image)
+    ranges[wb.IMAGE] = (image, after_image - image)
+    # What index.commoncrawl.org answers with output=json (fields as it writes them).
+    index = "\n".join(
+        json.dumps(
+            {
+                "urlkey": "net,almayadeen)/",
+                "timestamp": "20231106163000",
+                "url": url,
+                "mime": "text/html",
+                "status": "200",
+                "digest": "X",
+                "length": str(length),
+                "offset": str(offset),
+                "filename": filename,
+            }
+        )
+        for url, (offset, length) in ranges.items()
+    )
+    asked: list[tuple[str, dict[str, str]]] = []
+
+    def fetch(url: str, headers: dict[str, str]) -> bytes:
+        asked.append((url, headers))
+        if url.startswith(cc.INDEX_SERVER):
+            assert url.startswith("https://index.commoncrawl.org/CC-MAIN-2023-50-index?url=english.almayadeen.net")
+            return index.encode()
+        assert url == cc.DATA_SERVER + filename
+        first, last = headers["Range"].removeprefix("bytes=").split("-")
+        return data[int(first) : int(last) + 1]
+
+    out = io.StringIO()
+    cc.main("CC-MAIN-2023-50", fetch, out)
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert len(asked) == 1 + len(ranges)
+    by_url = {r["warc_url"]: r for r in records}
+    assert set(by_url) == set(ranges)
+    article = by_url[wb.ARTICLE_1252]
+    assert article["url"] == wb.ARTICLE_1252
+    assert article["warc_offset"] == ranges[wb.ARTICLE_1252][0]
+    assert article["warc_date"] == "2023-11-06T16:30:00+00:00"
+    assert article["warc_file"] == article["path"] == filename
+    assert article["parser_version"] == mp.__version__
+    assert article["article"]["title"] == "Blinken claims US 'working very aggressively' to send aid to Gaza"
+    assert by_url[wb.ARTICLE_1256]["article"]["title"] == "Why the dollar is losing its grip on global trade"
+    assert by_url[wb.HOMEPAGE]["url"] is None or by_url[wb.HOMEPAGE]["url"].startswith("https://www.almayadeen.net")
+    assert by_url[wb.NOT_FOUND]["error"] == "InputError"
+    assert by_url[wb.IMAGE]["error"] == "InputError"
+    assert "non-html: 1" in by_url[wb.IMAGE]["message"]
