@@ -277,7 +277,7 @@ class WarcReader:
                 offset=records.offset,
                 file=self.file,
                 reason="truncated",
-                message=f"the file ends inside a record: its last {end - records.offset:,} bytes are not a whole record",
+                message=f"the file ends inside a record: its last {end - records.offset:,} bytes are not a whole one",
                 fetched_at=date,
             )
 
