@@ -308,12 +308,10 @@ class WarcReader:
                 self.skipped["not-http"] += 1
                 return None
             status = _status(http)
-            skip = _skip_status(status)
+            skip = _skip_status(status) or (None if _maybe_html(http) else "non-html")
             if skip:
+                seen.add(headers, offset, http, None)  # a revisit of it is skipped the same way
                 self.skipped[skip] += 1
-                return None
-            if not _maybe_html(http):
-                self.skipped["non-html"] += 1
                 return None
             raw = record.raw_stream.read(MAX_INPUT_SIZE + 1)
             if len(raw) > MAX_INPUT_SIZE:
@@ -337,7 +335,7 @@ class WarcReader:
                     f" {headers.get_header('WARC-Payload-Digest') or 'unknown'}); that earlier record is not in"
                     " this file: read the file that holds it",
                 )
-            original_http, raw = original
+            original_http, kept = original
             status = _status(http) if http is not None else 0
             if status in (0, 304):  # "server-not-modified" revisits carry a 304: the page is the earlier one
                 status = _status(original_http)
@@ -346,9 +344,10 @@ class WarcReader:
                 self.skipped[skip] += 1
                 return None
             http = original_http
-            if not _maybe_html(http):
+            if kept is None or not _maybe_html(http):
                 self.skipped["non-html"] += 1
                 return None
+            raw = kept
         try:
             payload = _decode_body(http, raw)
         except _BodyError as exc:
@@ -376,21 +375,23 @@ class _Seen:
         self._handle = handle  # seekable: re-read; else keep bodies in memory
         self._archive_iterator = archive_iterator
         self._by_key: dict[tuple[str, str], int] = {}
-        self._kept: collections.OrderedDict[int, tuple[Any, bytes]] = collections.OrderedDict()
+        self._kept: collections.OrderedDict[int, tuple[Any, bytes | None]] = collections.OrderedDict()
         self._kept_bytes = 0
 
-    def add(self, headers: Any, offset: int, http: Any, raw: bytes) -> None:
+    def add(self, headers: Any, offset: int, http: Any, raw: bytes | None) -> None:
+        """Remember a response; *raw* is ``None`` for one that gives no page
+        (its revisits are skipped for the same reason)."""
         get = headers.get_header
         for key in _keys(get("WARC-Record-ID"), get("WARC-Target-URI"), get("WARC-Date"), get("WARC-Payload-Digest")):
             self._by_key.setdefault(key, offset)
         if self._handle is None:
             self._kept[offset] = (http, raw)
-            self._kept_bytes += len(raw)
+            self._kept_bytes += len(raw or b"")
             while self._kept_bytes > _KEPT_BYTES and len(self._kept) > 1:
                 _, (_, old) = self._kept.popitem(last=False)
-                self._kept_bytes -= len(old)
+                self._kept_bytes -= len(old or b"")
 
-    def find(self, headers: Any) -> tuple[Any, bytes] | None:
+    def find(self, headers: Any) -> tuple[Any, bytes | None] | None:
         """The HTTP headers and stored body of the response a revisit points to."""
         get = headers.get_header
         refers = get("WARC-Refers-To"), get("WARC-Refers-To-Target-URI"), get("WARC-Refers-To-Date")
@@ -400,7 +401,7 @@ class _Seen:
                 return self._read(offset)
         return None
 
-    def _read(self, offset: int) -> tuple[Any, bytes] | None:
+    def _read(self, offset: int) -> tuple[Any, bytes | None] | None:
         if self._handle is None:
             return self._kept.get(offset)
         where = self._handle.tell()
@@ -446,7 +447,9 @@ def _keys(record_id: str | None, uri: str | None, date: str | None, digest: str 
     if record_id:
         yield "id", record_id.strip()
     if uri and date:
-        yield "uri-date", f"{uri.strip()} {date.strip()}"
+        # The same instant may be written with or without a fraction of a second.
+        when = _warc_date(date)
+        yield "uri-date", f"{uri.strip()} {when.isoformat() if when else date.strip()}"
     if digest:
         yield "digest", digest.strip()
 

@@ -513,3 +513,22 @@ def test_common_crawl_recipe(tmp_path: Path) -> None:
     assert by_url[wb.NOT_FOUND]["error"] == "InputError"
     assert by_url[wb.IMAGE]["error"] == "InputError"
     assert "non-html: 1" in by_url[wb.IMAGE]["message"]
+
+
+@pytest.mark.parametrize("seekable", [True, False])
+def test_a_revisit_of_an_image_is_skipped_as_one(seekable: bool) -> None:
+    out = io.BytesIO()
+    writer = wb.Writer(out, compress=True)
+    image = writer.response(wb.IMAGE, b"\xff\xd8\xff" + bytes(100), [("Content-Type", "image/jpeg")])
+    writer.revisit(
+        wb.IMAGE,
+        digest=image.rec_headers.get_header("WARC-Payload-Digest"),
+        refers_to_uri=wb.IMAGE,
+        refers_to_date="2023-11-06T16:30:01.000Z",  # the same instant, written otherwise
+        date="2023-11-09T00:00:00Z",
+    )
+    data = out.getvalue()
+    source = io.BytesIO(data) if seekable else io.BufferedReader(_Unseekable(data))
+    reader = WarcReader(source)
+    assert list(reader) == []
+    assert reader.skipped == {"non-html": 2}
