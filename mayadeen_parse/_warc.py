@@ -163,16 +163,15 @@ class WarcPage:
     """The HTTP status code, when the record was read."""
 
 
-def _warcio() -> tuple[Any, Any]:
-    """warcio's ``ArchiveIterator`` and ``ArchiveLoadFailed``, imported on first use."""
+def _archive_iterator() -> Any:
+    """warcio's ``ArchiveIterator``, imported on first use."""
     try:
-        archiveiterator = importlib.import_module("warcio.archiveiterator")
-        exceptions = importlib.import_module("warcio.exceptions")
+        module = importlib.import_module("warcio.archiveiterator")
     except ImportError as exc:
         raise MissingExtraError(
             f"reading WARC files needs warcio, which is not installed: {_INSTALL}", extra="warc", name="warcio"
         ) from exc
-    return archiveiterator.ArchiveIterator, exceptions.ArchiveLoadFailed
+    return module.ArchiveIterator
 
 
 class WarcReader:
@@ -200,11 +199,12 @@ class WarcReader:
             ``"warcinfo"``, ``"resource"``...), ``"other-host"``,
             ``"redirect"`` (3xx), ``"not-modified"`` (304), ``"non-html"``,
             ``"not-http"`` (``dns:`` records and the like). Reset when the
-            iteration starts again.
+            iteration starts again (a path is read again from its start; a
+            file object goes on from where it is).
     """
 
     def __init__(self, source: str | os.PathLike[str] | IO[bytes], *, hosts: Iterable[str] | None = EDITION_HOSTS):
-        self._archive_iterator, self._load_failed = _warcio()
+        self._archive_iterator = _archive_iterator()
         self._source = source
         self.hosts: frozenset[str] | None = None if hosts is None else frozenset(h.lower() for h in hosts)
         self.skipped: collections.Counter[str] = collections.Counter()
@@ -238,8 +238,8 @@ class WarcReader:
             seekable = False
         seen = _Seen(handle if seekable else None, self._archive_iterator)
         records = self._archive_iterator(handle)
-        # The start of the next record: warcio's own count (``offset``), which
-        # for an unseekable file starts at 0 where the reader began.
+        # ``records.offset`` is where the current record starts: warcio's own
+        # count, from where the handle was (0 for an unseekable stream).
         try:
             for record in records:
                 offset = records.offset
