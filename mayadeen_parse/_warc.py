@@ -63,7 +63,17 @@ from ._errors import InputError, MayadeenParseError, MissingExtraError
 from ._files import _InflateError, inflate
 from ._page import MAX_INPUT_SIZE, Page, load_page
 
-__all__ = ["EDITION_HOSTS", "WarcPage", "WarcPages", "WarcProblem", "WarcReader", "WarcResponse", "iter_warc"]
+__all__ = [
+    "EDITION_HOSTS",
+    "WARC_SUFFIXES",
+    "WarcPage",
+    "WarcPages",
+    "WarcProblem",
+    "WarcReader",
+    "WarcResponse",
+    "iter_warc",
+    "warc_page",
+]
 
 #: The hosts of the site's three editions (``../shared/site/README.md``): a
 #: :class:`WarcReader` keeps the responses of these hosts by default.
@@ -75,6 +85,10 @@ EDITION_HOSTS: frozenset[str] = frozenset(
         "espanol.almayadeen.net",  # the Spanish edition
     }
 )
+
+#: File names that hold WARC records (Common Crawl, Heritrix, wget and
+#: Browsertrix write ``.warc.gz``; ``.warc`` is the uncompressed form).
+WARC_SUFFIXES = (".warc", ".warc.gz")
 
 _INSTALL = "pip install 'mayadeen-parse[warc]'"
 # text/html is what the site serves; application/xhtml+xml is the other HTML
@@ -651,39 +665,50 @@ class WarcPages(Iterator[WarcPage]):
 
     def _pages(self) -> Iterator[WarcPage]:
         for item in self.reader:
-            if isinstance(item, WarcProblem):
-                error = InputError(
-                    f"{item.url or 'record'} at offset {item.offset} of {item.file or 'the WARC file'}: {item.message}",
-                    path=item.file,
-                    reason=item.reason,
-                )
-                yield WarcPage(
-                    page=None, error=error, url=item.url, fetched_at=item.fetched_at, offset=item.offset, file=item.file
-                )
-                continue
-            page: Page | None = None
-            failure: MayadeenParseError | None = None
-            if item.status >= 400:
-                failure = InputError(
-                    f"{item.url} at offset {item.offset} of {item.file or 'the WARC file'}: the server answered"
-                    f" HTTP {item.status}, not the page",
-                    path=item.file,
-                    reason="http-status",
-                )
-            else:
-                try:
-                    page = load_page(item.payload, url=item.url, encoding=item.encoding, fetched_at=item.fetched_at)
-                except MayadeenParseError as exc:
-                    failure = exc
-            yield WarcPage(
-                page=page,
-                error=failure,
-                url=item.url,
-                fetched_at=item.fetched_at,
-                offset=item.offset,
-                file=item.file,
-                status=item.status,
-            )
+            yield warc_page(item)
+
+
+def warc_page(item: WarcResponse | WarcProblem) -> WarcPage:
+    """One :class:`WarcReader` item → the :class:`WarcPage` :func:`iter_warc` gives.
+
+    A problem or a 4xx / 5xx response becomes an
+    :class:`~mayadeen_parse.InputError`; a response is loaded with its URL,
+    date and charset. Module-level and pure, so that a command line can read
+    the WARC in one process and load the pages in workers (a
+    :class:`WarcResponse` pickles; a :class:`~mayadeen_parse.Page` does not).
+    """
+    if isinstance(item, WarcProblem):
+        error = InputError(
+            f"{item.url or 'record'} at offset {item.offset} of {item.file or 'the WARC file'}: {item.message}",
+            path=item.file,
+            reason=item.reason,
+        )
+        return WarcPage(
+            page=None, error=error, url=item.url, fetched_at=item.fetched_at, offset=item.offset, file=item.file
+        )
+    page: Page | None = None
+    failure: MayadeenParseError | None = None
+    if item.status >= 400:
+        failure = InputError(
+            f"{item.url} at offset {item.offset} of {item.file or 'the WARC file'}: the server answered"
+            f" HTTP {item.status}, not the page",
+            path=item.file,
+            reason="http-status",
+        )
+    else:
+        try:
+            page = load_page(item.payload, url=item.url, encoding=item.encoding, fetched_at=item.fetched_at)
+        except MayadeenParseError as exc:
+            failure = exc
+    return WarcPage(
+        page=page,
+        error=failure,
+        url=item.url,
+        fetched_at=item.fetched_at,
+        offset=item.offset,
+        file=item.file,
+        status=item.status,
+    )
 
 
 def iter_warc(source: str | os.PathLike[str] | IO[bytes], *, hosts: Iterable[str] | None = EDITION_HOSTS) -> WarcPages:

@@ -532,3 +532,28 @@ def test_a_revisit_of_an_image_is_skipped_as_one(seekable: bool) -> None:
     reader = WarcReader(source)
     assert list(reader) == []
     assert reader.skipped == {"non-html": 2}
+
+
+def test_responses_pickle_for_worker_processes() -> None:
+    """A command line reads the WARC in one process and loads pages in
+    workers: WarcResponse and WarcProblem pickle, and warc_page gives the
+    same WarcPage on either side."""
+    import pickle
+
+    from mayadeen_parse._warc import warc_page
+
+    data, _ = wb.crawl()
+    items = list(WarcReader(io.BytesIO(data)))
+    copies = pickle.loads(pickle.dumps(items))
+    assert copies == items
+    for item, copy in zip(items, copies, strict=True):
+        here, there = warc_page(item), warc_page(copy)
+        assert (here.url, here.offset, here.fetched_at, type(here.error)) == (
+            there.url,
+            there.offset,
+            there.fetched_at,
+            type(there.error),
+        )
+        if here.page is not None:
+            assert there.page is not None
+            assert mp.parse_page(here.page) == mp.parse_page(there.page)
