@@ -211,9 +211,14 @@ def test_original_bytes_given_with_a_wayback_url_give_the_site_urls(original_htm
 
 
 def test_the_report_of_a_capture_names_no_archive_url(original_html: str) -> None:
+    """The trust report too: no archive URL, no toolbar text, no block
+    found in the toolbar; the same report as the original page's."""
     report = mp.inspect_page(mp.load_page(wayback_capture(original_html), url=WAYBACK))
     assert report.url == ORIGINAL
-    assert not [s for s in _strings(mp.to_dict(report)) if "web.archive.org" in s]
+    strings = _strings(mp.to_dict(report))
+    assert not [s for s in strings if "archive.org" in s or any(word in s for word in TOOLBAR_WORDS)]
+    original = mp.inspect_page(mp.load_page(original_html, url=ORIGINAL, fetched_at=CAPTURED))
+    assert mp.to_dict(report) == mp.to_dict(original)
 
 
 def test_fetched_at_given_wins_over_the_capture_time(original_html: str) -> None:
