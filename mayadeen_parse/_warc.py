@@ -268,7 +268,19 @@ class WarcReader:
                         item = attrs.evolve(item, length=length)
                     yield item
         except Exception as exc:  # warcio raises assorted types; it cannot read on after any
-            offset = getattr(records, "offset", 0)
+            if "non-chunked gzip" in str(exc):
+                # warcio's offsets are meaningless in such a file (they go negative).
+                yield WarcProblem(
+                    url=None,
+                    offset=0,
+                    file=self.file,
+                    reason="corrupt",
+                    message="the file is one gzip stream, not one gzip member per record as WARC files are"
+                    " written, so its records cannot be found again by offset: recompress it with"
+                    " `warcio recompress OLD.warc.gz NEW.warc.gz` (or gunzip it) and read the new file",
+                )
+                return
+            offset = max(getattr(records, "offset", 0), 0)
             url, date, cut = _sniff_record(handle if seekable else None, offset)
             yield WarcProblem(
                 url=url,

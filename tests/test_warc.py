@@ -557,3 +557,12 @@ def test_responses_pickle_for_worker_processes() -> None:
         if here.page is not None:
             assert there.page is not None
             assert mp.parse_page(here.page) == mp.parse_page(there.page)
+
+
+def test_a_whole_file_gzip_is_refused_with_the_fix() -> None:
+    """``gzip crawl.warc`` makes one gzip stream: records cannot be found by
+    offset in it; the problem says how to recompress it."""
+    data, _ = wb.crawl(compress=False)
+    items = list(mp.iter_warc(io.BytesIO(gzip.compress(data))))
+    assert [(i.page, getattr(i.error, "reason", None), i.offset) for i in items] == [(None, "corrupt", 0)]
+    assert "warcio recompress" in str(items[0].error)
