@@ -566,3 +566,16 @@ def test_a_whole_file_gzip_is_refused_with_the_fix() -> None:
     items = list(mp.iter_warc(io.BytesIO(gzip.compress(data))))
     assert [(i.page, getattr(i.error, "reason", None), i.offset) for i in items] == [(None, "corrupt", 0)]
     assert "warcio recompress" in str(items[0].error)
+
+
+def test_error_items_pickle() -> None:
+    """A WarcPage without a page (an error) goes back from a worker as is."""
+    import pickle
+
+    data, _ = wb.crawl()
+    errors = [item for item in mp.iter_warc(io.BytesIO(data)) if item.error is not None]
+    assert len(errors) == 3
+    copies = pickle.loads(pickle.dumps(errors))
+    assert [(c.url, c.offset, str(c.error), getattr(c.error, "reason", None)) for c in copies] == [
+        (e.url, e.offset, str(e.error), getattr(e.error, "reason", None)) for e in errors
+    ]
