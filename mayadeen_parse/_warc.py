@@ -172,11 +172,14 @@ class WarcPage:
     url: str | None
     """The record's ``WARC-Target-URI``."""
     fetched_at: datetime.datetime | None
-    """The record's ``WARC-Date`` (aware, UTC)."""
+    """The record's ``WARC-Date`` (timezone-aware, UTC), or ``None`` when
+    missing or invalid."""
     offset: int
-    """Where the record starts in the file (see :attr:`WarcResponse.offset`)."""
+    """Where the record starts in the file, in bytes (the start of its gzip
+    member in a ``.warc.gz``): seek there and read one record to get it again.
+    For a file object, counted from where it was when reading started."""
     file: str | None
-    """The WARC file as given (see :attr:`WarcResponse.file`)."""
+    """The WARC file as given, or the file object's ``name``, else ``None``."""
     status: int | None = None
     """The HTTP status code, when the record was read."""
 
