@@ -38,12 +38,13 @@ _INSERTS_XPATH = "//*[" + " or ".join(f"@id='{name}'" for name in ARCHIVE_INSERT
 
 # https://web.archive.org/web/20231106162100id_/https://english.almayadeen.net/...
 # //web.archive.org/web/...   (protocol-relative, in srcset and scripts)
+# web.archive.org/web/...     (pasted without its scheme)
 # /web/20231106162100/...     (root-relative: how links on a served capture look)
 # The original is sometimes written without its scheme
 # (web.archive.org/web/2023/english.almayadeen.net/...) or with one slash after
 # it (http:/english...), as some servers collapse "//" in a path.
 _WAYBACK_RE = re.compile(
-    r"""^(?:(?:https?:)?//(?:web|wayback)\.archive\.org)?
+    r"""^(?:(?:(?:https?:)?//)?(?:web|wayback)\.archive\.org)?
         /web/(?P<time>\d{1,14})(?P<flag>[a-z]{2}_)?/
         (?P<original>.+)$""",
     re.IGNORECASE | re.VERBOSE,

@@ -311,6 +311,7 @@ def test_a_page_without_url_keeps_the_default_base() -> None:
             ("https://english.almayadeen.net/x", CAPTURED),
         ),
         (f"//web.archive.org/web/{STAMP}/{ORIGINAL}", (ORIGINAL, CAPTURED)),
+        (f"web.archive.org/web/{STAMP}/{ORIGINAL}", (ORIGINAL, CAPTURED)),
         (f"/web/{STAMP}/{ORIGINAL}", (ORIGINAL, CAPTURED)),
         (f"https://web.archive.org/web/2023/{ORIGINAL}", (ORIGINAL, None)),
         (f"https://web.archive.org/web/20231399999999/{ORIGINAL}", (ORIGINAL, None)),
