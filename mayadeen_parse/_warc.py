@@ -62,6 +62,7 @@ import attrs
 from ._errors import InputError, MayadeenParseError, MissingExtraError
 from ._files import _InflateError, inflate
 from ._page import MAX_INPUT_SIZE, Page, load_page
+from ._wayback import EDITION_HOSTS
 
 __all__ = [
     "EDITION_HOSTS",
@@ -75,16 +76,6 @@ __all__ = [
     "warc_page",
 ]
 
-#: The hosts of the site's three editions (``../shared/site/README.md``): a
-#: :class:`WarcReader` keeps the responses of these hosts by default.
-EDITION_HOSTS: frozenset[str] = frozenset(
-    {
-        "english.almayadeen.net",  # the English edition
-        "www.almayadeen.net",  # the Arabic edition (the real capture in ../shared/site/real)
-        "almayadeen.net",  # the Arabic edition without "www." (redirects there)
-        "espanol.almayadeen.net",  # the Spanish edition
-    }
-)
 
 #: File names that hold WARC records (Common Crawl, Heritrix, wget and
 #: Browsertrix write ``.warc.gz``; ``.warc`` is the uncompressed form).
