@@ -6,9 +6,9 @@
 ()
 """
 
-from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
-from ._errors import MayadeenParseError, NotAnArticleError, PageDecodeError
+from ._errors import MayadeenParseError, NotAnArticleError, PageDecodeError, RecordError
 from ._model import (
     Article,
     Author,
@@ -45,13 +45,26 @@ from ._report import (
     StructuredSource,
     inspect_page,
 )
+from ._schema import schema
 from ._serialize import article_from_dict, from_dict, to_dict, to_json
 from ._text import normalize_text
 
-try:
-    __version__ = version("mayadeen-parse")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> Any:
+    # __version__ comes from the installed metadata, read on first use:
+    # importlib.metadata costs ~70 ms to import, more than the rest of the
+    # package together, and most programs never ask for the version.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            found = version("mayadeen-parse")
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            found = "0+unknown"
+        globals()["__version__"] = found
+        return found
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "MAX_INPUT_SIZE",
@@ -76,6 +89,7 @@ __all__ = [
     "Paragraph",
     "Provenance",
     "Quote",
+    "RecordError",
     "Report",
     "SourceValue",
     "StructuredSource",
@@ -93,6 +107,7 @@ __all__ = [
     "parse_page",
     "parse_read_next",
     "parse_related",
+    "schema",
     "to_dict",
     "to_json",
 ]

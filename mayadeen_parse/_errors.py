@@ -7,7 +7,8 @@ keeps working for callers that do not know this library::
     Exception
     └── MayadeenParseError
         ├── PageDecodeError     (also ValueError)
-        └── NotAnArticleError   (also ValueError)
+        ├── NotAnArticleError   (also ValueError)
+        └── RecordError         (also ValueError)
 
 Users never see an lxml, json or Unicode exception from this library: those are
 caught at the boundary and re-raised as one of these, with the original chained
@@ -16,7 +17,7 @@ as ``__cause__``.
 
 from __future__ import annotations
 
-__all__ = ["MayadeenParseError", "NotAnArticleError", "PageDecodeError"]
+__all__ = ["MayadeenParseError", "NotAnArticleError", "PageDecodeError", "RecordError"]
 
 
 class MayadeenParseError(Exception):
@@ -58,3 +59,31 @@ class NotAnArticleError(MayadeenParseError, ValueError):
         super().__init__(message)
         self.kind = kind
         self.url = url
+
+
+class RecordError(MayadeenParseError, ValueError):
+    """A dictionary handed to :func:`~mayadeen_parse.from_dict` is not a record
+    that :func:`~mayadeen_parse.to_dict` could have written.
+
+    Raised for a value of the wrong type, a naive datetime (or a datetime
+    string without an offset), a date that is not ``YYYY-MM-DD``, a missing
+    required field, an unknown key, an unknown body block ``"type"``, and an
+    article ``"text"`` that is not the text of its ``"body"``. The first
+    problem found is reported.
+
+    Attributes:
+        path: Where the problem is, as a JSON path from the record's root:
+            ``"$"``, ``"$.published"``, ``"$.body[2].type"``.
+        value: The offending value as found (for a missing field, ``None``;
+            for an unknown key, the key).
+        problem: What was wrong and what was expected, in words.
+    """
+
+    def __init__(self, path: str, value: object, problem: str) -> None:
+        shown = repr(value)
+        if len(shown) > 80:
+            shown = shown[:77] + "..."
+        super().__init__(f"{path}: {problem} (got {shown})")
+        self.path = path
+        self.value = value
+        self.problem = problem
