@@ -58,14 +58,13 @@ def _find(version: str) -> str | None:
 
 
 FOUND = {version: path for version in SUPPORTED if (path := _find(version))}
+# nox looks interpreters up by name on PATH, where pyenv's shims answer only
+# for the active versions: put each found interpreter's folder in front.
+os.environ["PATH"] = os.pathsep.join([*dict.fromkeys(str(Path(p).parent) for p in FOUND.values()), os.environ["PATH"]])
 
 
 @nox.session(python=list(FOUND) or None)
 def tests(session: nox.Session) -> None:
     """The core suite (``pip install -e '.[test]'``, then pytest)."""
-    if FOUND.get(str(session.python)):
-        # Put the found interpreter's folder first, so that the venv is made
-        # from it even when only a pyenv shim answers to pythonX.Y on PATH.
-        session.env["PATH"] = os.pathsep.join([str(Path(FOUND[str(session.python)]).parent), os.environ["PATH"]])
     session.install("-q", "-e", ".[test]")
     session.run("python", "-m", "pytest", "-q", "-p", "no:randomly", *session.posargs, env={"CI": "true"})
