@@ -55,6 +55,9 @@ def test_readme_says_which_pages_are_real() -> None:
     assert "reconstruction" in text
     assert "tests/fixtures/real/" in text
     assert "trustworthy" not in text
+    quickstart = (ROOT / "docs" / "quickstart.md").read_text(encoding="utf-8")
+    assert "one real page" not in quickstart
+    assert "reconstruction" in quickstart
 
 
 TEST_COMMAND = (
