@@ -21,6 +21,7 @@ import glob
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import nox
@@ -38,7 +39,7 @@ nox.options.error_on_missing_interpreters = False
 def _runs(python: str, version: str) -> bool:
     try:
         result = subprocess.run(
-            [python, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+            [python, "-c", "import sys; print(f'{sys.version_info.major}.{sys.version_info.minor}')"],
             capture_output=True,
             text=True,
             timeout=30,
@@ -68,3 +69,10 @@ def tests(session: nox.Session) -> None:
     """The core suite (``pip install -e '.[test]'``, then pytest)."""
     session.install("-q", "-e", ".[test]")
     session.run("python", "-m", "pytest", "-q", "-p", "no:randomly", *session.posargs, env={"CI": "true"})
+
+
+if __name__ == "__main__":
+    # For .ci/run: the sessions of the Pythons other than the one running
+    # this (that one has just run the whole suite).
+    current = f"{sys.version_info.major}.{sys.version_info.minor}"
+    print(" ".join(f"tests-{version}" for version in FOUND if version != current))
