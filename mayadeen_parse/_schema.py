@@ -13,7 +13,7 @@ from typing import Any
 __all__ = ["SCHEMA_NAMES", "schema"]
 
 #: The names :func:`schema` knows, each the stem of a file in ``schemas/``.
-SCHEMA_NAMES = ("article", "page-content", "breaking-item", "teaser", "jsonl-line")
+SCHEMA_NAMES = ("article", "page-content", "breaking-item", "teaser", "report", "jsonl-line")
 
 
 def schema(name: str) -> dict[str, Any]:
@@ -21,8 +21,9 @@ def schema(name: str) -> dict[str, Any]:
 
     *name* is one of ``"article"`` (``to_dict(article)``, the command line's
     default output), ``"page-content"`` (``--all``), ``"breaking-item"`` and
-    ``"teaser"`` (one item of the list modes), ``"jsonl-line"`` (one line of
-    ``--jsonl``: the record or an error, plus the envelope keys).
+    ``"teaser"`` (one item of the list modes), ``"report"`` (a trust report,
+    ``--report``), ``"jsonl-line"`` (one line of ``--jsonl``: the record or an
+    error, plus the envelope keys).
 
     >>> schema("article")["title"]
     'mayadeen_parse Article'

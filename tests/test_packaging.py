@@ -226,6 +226,7 @@ def test_installed_package_is_typed_and_has_its_schemas(installed: Path, tmp_pat
         "mayadeen_parse PageContent",
         "mayadeen_parse BreakingItem",
         "mayadeen_parse Teaser",
+        "mayadeen_parse Report",
         "mayadeen_parse --jsonl line",
     ]
 

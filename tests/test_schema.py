@@ -121,9 +121,18 @@ def test_teaser_dates_are_days_or_instants() -> None:
     assert errors("teaser.schema.json", {**teaser, "published": "8 Nov 2025"})
 
 
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*/*.report.json")), ids=lambda p: p.name)
+def test_report_goldens_and_reports_validate(path: Path) -> None:
+    page = path.with_name(path.name.replace(".report.json", ".html"))
+    inputs = load_expected(page).get("input", {}) if page.with_suffix(".json").exists() else {}
+    report = mp.inspect_page(mp.load_page(page.read_bytes(), url=inputs.get("url"), encoding=inputs.get("encoding")))
+    for data in (json.loads(path.read_text(encoding="utf-8")), mp.to_dict(report)):
+        assert errors("report.schema.json", data) == []
+
+
 # --- the --jsonl line -----------------------------------------------------------
 
-_JSONL_MODES = ("", "--all", "--breaking", "--most-read", "--related", "--read-next")
+_JSONL_MODES = ("", "--all", "--breaking", "--most-read", "--related", "--read-next", "--report")
 
 
 @pytest.mark.parametrize("mode", _JSONL_MODES, ids=lambda m: m or "article")

@@ -37,7 +37,7 @@ import attrs
 
 import mayadeen_parse as mp
 from mayadeen_parse._serialize import _BLOCK_TYPES, DERIVED
-from tools.modelinfo import RECORDS, field_docs, field_hints, is_block_union
+from tools.modelinfo import RECORDS, REPORT_RECORDS, field_docs, field_hints, is_block_union
 
 __all__ = ["JSONL_LINE", "SCHEMA_DIR", "TOP_LEVEL", "generate", "jsonl_line_schema", "main", "render", "schema_for"]
 
@@ -50,6 +50,7 @@ TOP_LEVEL: dict[str, type] = {
     "page-content.schema.json": mp.PageContent,
     "breaking-item.schema.json": mp.BreakingItem,
     "teaser.schema.json": mp.Teaser,
+    "report.schema.json": mp.Report,
 }
 #: The file of the ``--jsonl`` line schema (see :func:`jsonl_line_schema`).
 JSONL_LINE = "jsonl-line.schema.json"
@@ -105,7 +106,12 @@ def _type_schema(hint: Any, field: str, owner: type, used: set[type]) -> dict[st
         item, _ = typing.get_args(hint)
         return {"type": "array", "items": _type_schema(item, field, owner, used)}
     if hint is str:
+        if owner in REPORT_RECORDS and field != "url":
+            # The report's texts are diagnostics, not page text: "" is allowed.
+            return {"type": "string"}
         return dict(URL if field == "url" else TEXT) | EXTRA.get((owner.__name__, field), {})
+    if hint is float:
+        return {"type": "number"}
     if hint is bool:
         return {"type": "boolean"}
     if hint is int:
@@ -155,7 +161,7 @@ def _defs(used: set[type], top: type | None) -> dict[str, Any]:
         found: set[type] = set()
         defs[record.__name__] = _object_schema(record, found)
         pending |= found - {top} if top is not None else found
-    order = {record: i for i, record in enumerate(RECORDS)}
+    order = {record: i for i, record in enumerate(RECORDS + REPORT_RECORDS)}
     return {name: defs[name] for name in sorted(defs, key=lambda n: order[getattr(mp, n)])}
 
 
@@ -217,12 +223,13 @@ def jsonl_line_schema() -> dict[str, Any]:
 
     One of: an article (the default mode), a page (``--all``), a list
     (``--breaking``, ``--most-read``, ``--related``, ``--read-next``) under
-    ``"items"``, or an error; each with the envelope keys. ``--report`` lines
-    (a trust report plus the envelope) are not described here.
+    ``"items"``, a trust report (``--report``), or an error; each with the
+    envelope keys.
     """
     used: set[type] = set()
     article = _object_schema(mp.Article, used)
     page = _object_schema(mp.PageContent, used)
+    report = _object_schema(mp.Report, used)
     breaking = _type_schema(tuple[mp.BreakingItem, ...], "items", mp.PageContent, used)
     teasers = _type_schema(tuple[mp.Teaser, ...], "items", mp.PageContent, used)
     items = {"description": "What a list mode found, in page order.", "anyOf": [breaking, teasers]}
@@ -245,6 +252,7 @@ def jsonl_line_schema() -> dict[str, Any]:
             _line("An article (the default mode): Article's keys.", article["properties"], article["required"]),
             _line("A page (--all): PageContent's keys.", page["properties"], page["required"]),
             _line("A list mode's result.", {"items": items}, ["items"]),
+            _line("A trust report (--report): Report's keys.", report["properties"], report["required"]),
             _line("A page that failed: no record, the error instead.", error, ["error", "message"]),
         ],
         "$defs": _defs(used, None),
