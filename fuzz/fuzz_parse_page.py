@@ -70,8 +70,8 @@ def test_one_input(data: bytes) -> None:
         article = mp.parse_article(page)
     except mp.MayadeenParseError:
         return
-    if mp.article_from_dict(mp.to_dict(article)) != article:
-        raise AssertionError("article_from_dict(to_dict(a)) != a")
+    if mp.from_dict(mp.Article, mp.to_dict(article)) != article:
+        raise AssertionError("from_dict(Article, to_dict(a)) != a")
 
 
 def main() -> None:

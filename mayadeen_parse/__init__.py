@@ -6,9 +6,16 @@
 ()
 """
 
-from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
-from ._errors import InputError, MayadeenParseError, MissingExtraError, NotAnArticleError, PageDecodeError
+from ._errors import (
+    InputError,
+    MayadeenParseError,
+    MissingExtraError,
+    NotAnArticleError,
+    PageDecodeError,
+    RecordError,
+)
 from ._files import read_page_file
 from ._model import (
     Article,
@@ -46,15 +53,28 @@ from ._report import (
     StructuredSource,
     inspect_page,
 )
+from ._schema import schema
 from ._serialize import article_from_dict, from_dict, to_dict, to_json
 from ._text import normalize_text
 from ._warc import WarcPage, iter_warc
 from ._wayback import unwrap_wayback
 
-try:
-    __version__ = version("mayadeen-parse")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> Any:
+    # __version__ comes from the installed metadata, read on first use:
+    # importlib.metadata costs ~70 ms to import, more than the rest of the
+    # package together, and most programs never ask for the version.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            found = version("mayadeen-parse")
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            found = "0+unknown"
+        globals()["__version__"] = found
+        return found
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "MAX_INPUT_SIZE",
@@ -81,6 +101,7 @@ __all__ = [
     "Paragraph",
     "Provenance",
     "Quote",
+    "RecordError",
     "Report",
     "SourceValue",
     "StructuredSource",
@@ -101,6 +122,7 @@ __all__ = [
     "parse_read_next",
     "parse_related",
     "read_page_file",
+    "schema",
     "to_dict",
     "to_json",
     "unwrap_wayback",

@@ -186,13 +186,17 @@ def process_line(path: str, mode: str, url: str | None, encoding: str | None) ->
     The line is built where the page was parsed, so a worker process sends
     back one string instead of a tree of dicts to pickle.
     """
+    from . import __version__
+
     path, payload, error, message = process(path, mode, url, encoding)
+    # The envelope of mayadeen_parse/schemas/jsonl-line.schema.json.
+    record: dict[str, Any] = {"path": path, "parser_version": __version__}
     if error is not None:
-        record: dict[str, Any] = {"path": path, "error": error, "message": message}
+        record |= {"error": error, "message": message}
     elif isinstance(payload, dict):
-        record = {"path": path, **payload}
+        record |= payload
     else:
-        record = {"path": path, "items": payload}
+        record["items"] = payload
     return path, json.dumps(record, ensure_ascii=False), error is not None
 
 
@@ -260,7 +264,9 @@ def _crashed_result(path: str) -> tuple[str, Any, str | None, str | None]:
 
 
 def _crashed_line(path: str) -> tuple[str, str, bool]:
-    record = {"path": path, "error": "WorkerCrashed", "message": _CRASH_MESSAGE}
+    from . import __version__
+
+    record = {"path": path, "parser_version": __version__, "error": "WorkerCrashed", "message": _CRASH_MESSAGE}
     return path, json.dumps(record, ensure_ascii=False), True
 
 

@@ -9,7 +9,8 @@ keeps working for callers that do not know this library::
         ├── PageDecodeError     (also ValueError)
         ├── NotAnArticleError   (also ValueError)
         ├── InputError          (also ValueError)
-        └── MissingExtraError   (also ImportError)
+        ├── MissingExtraError   (also ImportError)
+        └── RecordError         (also ValueError)
 
 Users never see an lxml, json or Unicode exception from this library: those are
 caught at the boundary and re-raised as one of these, with the original chained
@@ -21,7 +22,14 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-__all__ = ["InputError", "MayadeenParseError", "MissingExtraError", "NotAnArticleError", "PageDecodeError"]
+__all__ = [
+    "InputError",
+    "MayadeenParseError",
+    "MissingExtraError",
+    "NotAnArticleError",
+    "PageDecodeError",
+    "RecordError",
+]
 
 
 class MayadeenParseError(Exception):
@@ -111,3 +119,31 @@ class MissingExtraError(MayadeenParseError, ImportError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return functools.partial(MissingExtraError, extra=self.extra, name=self.name), (str(self),)
+
+
+class RecordError(MayadeenParseError, ValueError):
+    """A dictionary handed to :func:`~mayadeen_parse.from_dict` is not a record
+    that :func:`~mayadeen_parse.to_dict` could have written.
+
+    Raised for a value of the wrong type, a naive datetime (or a datetime
+    string without an offset), a date that is not ``YYYY-MM-DD``, a missing
+    required field, an unknown key, an unknown body block ``"type"``, and an
+    article ``"text"`` that is not the text of its ``"body"``. The first
+    problem found is reported.
+
+    Attributes:
+        path: Where the problem is, as a JSON path from the record's root:
+            ``"$"``, ``"$.published"``, ``"$.body[2].type"``.
+        value: The offending value as found (for a missing field, ``None``;
+            for an unknown key, the key).
+        problem: What was wrong and what was expected, in words.
+    """
+
+    def __init__(self, path: str, value: object, problem: str) -> None:
+        shown = repr(value)
+        if len(shown) > 80:
+            shown = shown[:77] + "..."
+        super().__init__(f"{path}: {problem} (got {shown})")
+        self.path = path
+        self.value = value
+        self.problem = problem

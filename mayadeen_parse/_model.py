@@ -292,8 +292,26 @@ class Article:
 
     @property
     def text(self) -> str:
-        """The paragraphs joined by blank lines (``""`` when there are none)."""
-        return "\n\n".join(self.paragraphs)
+        """The body as plain text: one piece per block, in order, joined by a
+        blank line (``"\\n\\n"``); ``""`` for an empty body.
+
+        A :class:`Paragraph`, a :class:`Heading` and a :class:`Quote` give
+        their ``text`` (a quote without its attribution); a :class:`ListBlock`
+        gives its items, one per line (``"\\n"``), without bullets or numbers;
+        an :class:`Embed` and a :class:`Figure` give nothing: they are someone
+        else's post and a picture, not the article's prose (their text stays
+        in the blocks: ``Embed.text``, ``Figure.image.caption``). A line break
+        inside a block (a ``<br>`` in a paragraph) is kept; an empty piece is
+        left out. :func:`~mayadeen_parse.to_dict` writes this value under
+        ``"text"``, and :func:`~mayadeen_parse.from_dict` checks it.
+        """
+        pieces: list[str] = []
+        for block in self.body:
+            if isinstance(block, Paragraph | Heading | Quote):
+                pieces.append(block.text)
+            elif isinstance(block, ListBlock):
+                pieces.append("\n".join(item for item in block.items if item))
+        return "\n\n".join(piece for piece in pieces if piece)
 
     def _repr_html_(self) -> str:
         """A readable card for Jupyter: headline, byline, date, summary, body."""
@@ -364,6 +382,22 @@ class PageContent:
     """The Related News box."""
     read_next: tuple[Teaser, ...] = ()
     """The Read Next cards."""
+
+    def _repr_pretty_(self, printer: object, cycle: bool) -> None:
+        """IPython's plain-text display: the kind, the URL, the article's
+        headline and how many items each list holds."""
+        lines = [f"PageContent(kind={self.kind!r}"]
+        for label, value in (
+            ("url", self.url),
+            ("article", self.article and self.article.title),
+            ("breaking", len(self.breaking)),
+            ("most_read", len(self.most_read)),
+            ("related", len(self.related)),
+            ("read_next", len(self.read_next)),
+        ):
+            if value is not None:
+                lines.append(f"  {label}={value!r}")
+        printer.text("\n".join(lines) + ")")  # type: ignore[attr-defined]
 
     def _repr_html_(self) -> str:
         """A readable card for Jupyter: the article's card, then each list."""

@@ -59,10 +59,10 @@ from urllib.parse import urlsplit
 
 import attrs
 
+from ._editions import EDITION_HOSTS
 from ._errors import InputError, MayadeenParseError, MissingExtraError
 from ._files import _InflateError, inflate
 from ._page import MAX_INPUT_SIZE, Page, load_page
-from ._editions import EDITION_HOSTS
 
 __all__ = [
     "EDITION_HOSTS",

@@ -53,7 +53,7 @@ def _expected(path: str) -> dict[str, Any]:
     data = Path(path).read_bytes()
     if path.endswith(".gz"):
         data = gzip.decompress(data)
-    return {"path": path, **mp.to_dict(mp.parse_page(data))}
+    return {"path": path, "parser_version": mp.__version__, **mp.to_dict(mp.parse_page(data))}
 
 
 def _run_main(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[dict[str, Any]], str]:
@@ -114,7 +114,7 @@ def test_workers_without_jsonl(capsys: pytest.CaptureFixture[str]) -> None:
         document, at = decoder.raw_decode(out, at)
         documents.append(document)
         at += 1  # the newline
-    assert documents == [{k: v for k, v in _expected(p).items() if k != "path"} for p in pages]
+    assert documents == [{k: v for k, v in _expected(p).items() if k not in ("path", "parser_version")} for p in pages]
 
 
 def test_paths_from_standard_input(batch_dir: Path, tmp_path: Path) -> None:

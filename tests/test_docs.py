@@ -10,6 +10,7 @@ from __future__ import annotations
 import doctest
 import importlib
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -30,10 +31,21 @@ PAGES = sorted(DOCS.glob("*.md"))
 
 pytestmark = pytest.mark.docs
 
+_DOCS_EXTRA = "the docs site needs the 'docs' extra: pip install -e '.[docs]'"
+#: Extras a page's examples import, by module: the page's examples skip,
+#: naming the extra, when one is missing.
+_EXAMPLE_EXTRAS = {"pandas": "recipes", "requests": "recipes", "httpx": "recipes", "dask": "scale"}
+
+
+def _need_sphinx() -> None:
+    for module in ("sphinx", "myst_parser", "furo"):
+        pytest.importorskip(module, reason=_DOCS_EXTRA)
+
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The HTML site, built from scratch; the test fails on any warning."""
+    _need_sphinx()
     out = tmp_path_factory.mktemp("docs")
     command = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html"]
     command += ["-d", str(out / "doctrees"), str(DOCS), str(out / "html")]
@@ -114,6 +126,10 @@ def test_toctree_has_the_pages_of_the_other_owners() -> None:
 )
 def test_examples_run_as_written(page: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every ``pycon`` block of the page, in order, as one doctest session."""
+    code = "\n".join(b.code for b in code_blocks(page) if b.language == "pycon")
+    for module, extra in _EXAMPLE_EXTRAS.items():
+        if re.search(rf"^>>> (?:import|from) {module}\b", code, re.M):
+            pytest.importorskip(module, reason=f"{page.name}'s examples need the '{extra}' extra")
     monkeypatch.chdir(ROOT)
     result = run_doctest_blocks(page)
     assert result.attempted > 0
@@ -141,6 +157,7 @@ def test_shell_examples_run(block: object) -> None:
 
 def test_helper_doctests() -> None:
     """The doctests of the docs' helpers (not under the collected test paths)."""
+    _need_sphinx()
     sys.path.insert(0, str(DOCS / "_ext"))
     try:
         extension = importlib.import_module("mayadeen_docs")

@@ -22,6 +22,8 @@ from tests.golden import fixture_id, html_fixtures, load_expected
 from tests.recipe_loader import RECIPES
 from tests.recipe_loader import recipe as _recipe
 
+_SCALE_EXTRA = "the Dask recipes need the 'scale' extra: pip install -e '.[scale]'"
+
 
 def _dask_recipe() -> ModuleType:
     """The Dask recipe, imported as the module ``dask_bag`` from docs/recipes.
@@ -31,7 +33,7 @@ def _dask_recipe() -> ModuleType:
     spawned with this process's ``sys.path``, so this must run before the
     cluster starts.
     """
-    pytest.importorskip("dask.bag")
+    pytest.importorskip("dask.bag", reason=_SCALE_EXTRA)
     if str(RECIPES) not in sys.path:
         sys.path.insert(0, str(RECIPES))
     return importlib.import_module("dask_bag")
@@ -178,7 +180,7 @@ def test_dask_recipe_on_a_local_cluster(dask_client: Any, tmp_path: Path) -> Non
 
 
 def test_dask_dataframe_recipe(dask_client: Any, tmp_path: Path) -> None:
-    pytest.importorskip("dask.dataframe")
+    pytest.importorskip("dask.dataframe", reason=_SCALE_EXTRA)
 
     recipe = _dask_recipe()
     folder = _folder(tmp_path)

@@ -1,4 +1,5 @@
-"""The JSON Schema in schema/: up to date with the model, and true of every output.
+"""The JSON Schemas in mayadeen_parse/schemas/: up to date with the model,
+shipped with the package, and true of every output (the ``--jsonl`` lines too).
 
 Regenerate with ``python -m tools.make_schema`` after changing a public record.
 """
@@ -6,24 +7,26 @@ Regenerate with ``python -m tools.make_schema`` after changing a public record.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import pytest
 
 import mayadeen_parse as mp
-from tests.golden import actual, fixture_id, html_fixtures, load_expected
+from tests.golden import FIXTURES, actual, fixture_id, html_fixtures, load_expected
 from tools import make_schema
 
+jsonschema = pytest.importorskip("jsonschema", reason="the schema checks need jsonschema: pip install -e '.[test]'")
 Validator = jsonschema.Draft202012Validator
+NAMES = {f"{name}.schema.json": name for name in mp._schema.SCHEMA_NAMES}
 
 
 @cache
-def schema(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((make_schema.SCHEMA_DIR / name).read_text(encoding="utf-8"))
-    return data
+def schema(file_name: str) -> dict[str, Any]:
+    return mp.schema(NAMES[file_name])
 
 
 def errors(name: str, instance: Any) -> list[str]:
@@ -31,22 +34,34 @@ def errors(name: str, instance: Any) -> list[str]:
     return [f"{e.json_path}: {e.message[:200]}" for e in validator.iter_errors(instance)]
 
 
-@pytest.mark.parametrize("name", list(make_schema.TOP_LEVEL))
+@pytest.mark.parametrize("name", list(make_schema.generate()))
 def test_checked_in_schema_is_generated(name: str) -> None:
-    """schema/<name> is exactly what `python -m tools.make_schema` writes."""
+    """mayadeen_parse/schemas/<name> is exactly what `python -m tools.make_schema` writes."""
     path = make_schema.SCHEMA_DIR / name
     assert path.exists(), "run python -m tools.make_schema"
-    generated = make_schema.render(make_schema.schema_for(make_schema.TOP_LEVEL[name]))
-    assert path.read_text(encoding="utf-8") == generated, "out of date: run python -m tools.make_schema"
+    assert path.read_text(encoding="utf-8") == make_schema.generate()[name], (
+        "out of date: run python -m tools.make_schema"
+    )
 
 
 def test_no_stray_schema_files() -> None:
-    assert sorted(p.name for p in make_schema.SCHEMA_DIR.glob("*.json")) == sorted(make_schema.TOP_LEVEL)
+    on_disk = sorted(p.name for p in make_schema.SCHEMA_DIR.glob("*.json"))
+    assert on_disk == sorted(make_schema.generate()) == sorted(NAMES)
 
 
-@pytest.mark.parametrize("name", list(make_schema.TOP_LEVEL))
+@pytest.mark.parametrize("name", list(NAMES))
 def test_schema_is_valid_draft_2020_12(name: str) -> None:
     Validator.check_schema(schema(name))
+
+
+def test_schema_loads_from_the_package() -> None:
+    article = mp.schema("article")
+    assert article["title"] == "mayadeen_parse Article"
+    assert "text" in article["properties"]
+    article["title"] = "changed"
+    assert mp.schema("article")["title"] == "mayadeen_parse Article", "each call returns a new dict"
+    with pytest.raises(ValueError, match="jsonl-line"):
+        mp.schema("articles")
 
 
 def test_check_mode_reports_nothing() -> None:
@@ -104,3 +119,52 @@ def test_teaser_dates_are_days_or_instants() -> None:
     for published in ("2025-11-08", "2025-11-08T09:00:00+02:00", None):
         assert errors("teaser.schema.json", {**teaser, "published": published}) == []
     assert errors("teaser.schema.json", {**teaser, "published": "8 Nov 2025"})
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*/*.report.json")), ids=lambda p: p.name)
+def test_report_goldens_and_reports_validate(path: Path) -> None:
+    page = path.with_name(path.name.replace(".report.json", ".html"))
+    inputs = load_expected(page).get("input", {}) if page.with_suffix(".json").exists() else {}
+    report = mp.inspect_page(mp.load_page(page.read_bytes(), url=inputs.get("url"), encoding=inputs.get("encoding")))
+    for data in (json.loads(path.read_text(encoding="utf-8")), mp.to_dict(report)):
+        assert errors("report.schema.json", data) == []
+
+
+# --- the --jsonl line -----------------------------------------------------------
+
+_JSONL_MODES = ("", "--all", "--breaking", "--most-read", "--related", "--read-next", "--report")
+
+
+@pytest.mark.parametrize("mode", _JSONL_MODES, ids=lambda m: m or "article")
+def test_cli_jsonl_lines_validate(mode: str, tmp_path: Path) -> None:
+    """Every line the command line writes with ``--jsonl`` (successes and
+    failures alike) validates against the jsonl-line schema. Before the schema
+    existed, the ``path`` key made every line fail article.schema.json."""
+    pages = [str(p) for p in html_fixtures()] + [str(tmp_path / "missing.html")]
+    command = [sys.executable, "-m", "mayadeen_parse", "--jsonl", "--no-progress", *([mode] if mode else []), *pages]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(lines) == len(pages)
+    assert {line["parser_version"] for line in lines} == {mp.__version__}
+    assert any("error" in line for line in lines)
+    for line in lines:
+        assert errors("jsonl-line.schema.json", line) == [], line["path"]
+
+
+def test_jsonl_line_with_warc_envelope_validates() -> None:
+    article = mp.to_dict(mp.parse_article((FIXTURES / "article" / "blinken-2023-11-06.html").read_bytes()))
+    warc = {
+        "warc_file": "crawl-00001.warc.gz",
+        "warc_offset": 1234,
+        "warc_url": "https://english.almayadeen.net/news/politics/x",
+        "warc_date": "2023-11-06T14:21:00Z",
+    }
+    line = {"path": "crawl-00001.warc.gz", "parser_version": mp.__version__, **warc, **article}
+    assert errors("jsonl-line.schema.json", line) == []
+    error = {"path": "x.warc.gz", "parser_version": "0.1.0", **warc, "error": "PageDecodeError", "message": "binary"}
+    assert errors("jsonl-line.schema.json", error) == []
+    # The WARC keys come together; the envelope is required; no stray keys.
+    assert errors("jsonl-line.schema.json", {k: v for k, v in line.items() if k != "warc_offset"})
+    assert errors("jsonl-line.schema.json", {k: v for k, v in line.items() if k != "parser_version"})
+    assert errors("jsonl-line.schema.json", {**line, "pth": "x"})
+    assert errors("jsonl-line.schema.json", {**error, "title": "x"})

@@ -20,9 +20,9 @@ from typing import Any
 import attrs
 
 import mayadeen_parse as mp
-from mayadeen_parse import _model
+from mayadeen_parse import _model, _report_model
 
-__all__ = ["BLOCK_TYPES", "RECORDS", "field_docs", "field_hints", "is_block_union", "type_label"]
+__all__ = ["BLOCK_TYPES", "RECORDS", "REPORT_RECORDS", "field_docs", "field_hints", "is_block_union", "type_label"]
 
 #: Every public record, in the order the docs and the schema list them.
 RECORDS: tuple[type, ...] = (
@@ -42,6 +42,18 @@ RECORDS: tuple[type, ...] = (
     mp.PageContent,
 )
 
+#: The records of the trust report (:func:`mayadeen_parse.inspect_page`), in
+#: the order the schema lists them.
+REPORT_RECORDS: tuple[type, ...] = (
+    mp.Report,
+    mp.MissingField,
+    mp.Disagreement,
+    mp.SourceValue,
+    mp.BlockLayout,
+    mp.StructuredSource,
+    mp.Provenance,
+)
+
 #: The members of the ``Block`` union, in declaration order.
 BLOCK_TYPES: tuple[type, ...] = typing.get_args(mp.Block)
 
@@ -53,9 +65,10 @@ def _model_docs() -> dict[tuple[str, str], str]:
     attrs keeps no field docstrings at run time; like Sphinx's autodoc, read
     the bare string statement that follows each annotated field in the source.
     """
-    tree = ast.parse(inspect.getsource(_model))
     docs: dict[tuple[str, str], str] = {}
-    for node in tree.body:
+    # The records of the model, and those of the trust report.
+    nodes = [node for module in (_model, _report_model) for node in ast.parse(inspect.getsource(module)).body]
+    for node in nodes:
         if not isinstance(node, ast.ClassDef):
             continue
         body = node.body

@@ -56,6 +56,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.typing import ExtensionMetadata
 
 import mayadeen_parse as mp
+from mayadeen_parse import _serialize
 from mayadeen_parse._parse import FIELDS
 from tools.modelinfo import RECORDS, field_docs, field_hints, type_label
 
@@ -134,8 +135,9 @@ def example_json(value: Any) -> str:
 
 
 def _plain(value: Any) -> Any:
-    # to_dict() takes records only; a field value may be a tuple, a date...
-    return json.loads(mp.to_json([value]))[0]
+    # to_dict() takes records (and sequences of records) only; a field value
+    # may be a tuple of strings, a date...: the serializer's own converter.
+    return _serialize._plain(value)
 
 
 def source_order(field: str) -> str:

@@ -22,6 +22,8 @@ import datetime
 import html
 import json
 import re
+import types
+import typing
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -702,3 +704,112 @@ html_soup = st.recursive(
     ),
     max_leaves=40,
 ).map(lambda body: "<!DOCTYPE html><html><head></head><body>" + body)
+
+
+# --- malformed records ----------------------------------------------------------
+
+#: Body block "type" → class, spelled here (not read from the library) so that
+#: the malformed-record strategy does not share the code it tests.
+BLOCK_TYPE_NAMES: dict[str, type] = {
+    "paragraph": mp.Paragraph,
+    "heading": mp.Heading,
+    "embed": mp.Embed,
+    "figure": mp.Figure,
+    "quote": mp.Quote,
+    "list": mp.ListBlock,
+}
+
+#: Values to put where they do not belong; each is kept only where the
+#: field's type clearly rules it out (see :func:`_plainly_allowed`).
+_WRONG_VALUES: tuple[Any, ...] = (None, 5, 1.5, True, "x", "2023-11-06T16:21:00", [], ["x"], {}, {"x": 1})
+_NAIVE = ("2023-11-06T16:21:00", "2023-11-06T16:21", "2023-11-06 16:21:00", "2023-11-06T16:21:00.5")
+
+
+def _union_args(hint: Any) -> tuple[Any, ...]:
+    origin = typing.get_origin(hint)
+    return typing.get_args(hint) if origin is typing.Union or origin is types.UnionType else (hint,)
+
+
+def _plainly_allowed(value: Any, hint: Any) -> bool:
+    """Whether *value* might be valid for *hint* (erring towards yes): a
+    mutation keeps only values for which this is False."""
+    for arg in _union_args(hint):
+        if arg is type(None) and value is None:
+            return True
+        if arg is str and isinstance(value, str):
+            return True
+        if arg is bool and isinstance(value, bool):
+            return True
+        if arg is int and isinstance(value, int) and not isinstance(value, bool):
+            return True
+        if typing.get_origin(arg) is tuple and isinstance(value, list):
+            return True
+        if isinstance(arg, type) and attrs.has(arg) and isinstance(value, dict):
+            return True
+        if arg in (datetime.date, datetime.datetime) and value == "2023-11-06":
+            return True
+    return False
+
+
+def _slots(data: dict[str, Any], cls: type) -> list[tuple[dict[str, Any], str, Any]]:
+    """Every ``(object, key, type hint)`` of the record *data* of class *cls*,
+    nested records included, walked along the model's annotations."""
+    found: list[tuple[dict[str, Any], str, Any]] = []
+    hints = typing.get_type_hints(cls)
+    for field in attrs.fields(cls):
+        hint = hints[field.name]
+        found.append((data, field.name, hint))
+        value = data[field.name]
+        items = value if typing.get_origin(hint) is tuple else [value]
+        if typing.get_origin(hint) is tuple:
+            (hint,) = typing.get_args(hint)[:1]
+        for item in items:
+            if not isinstance(item, dict):
+                continue
+            records = [arg for arg in _union_args(hint) if isinstance(arg, type) and attrs.has(arg)]
+            if len(records) > 1:  # the Block union: the "type" says which
+                found.extend(_slots(item, BLOCK_TYPE_NAMES[item["type"]]))
+            elif records:
+                found.extend(_slots(item, records[0]))
+    return found
+
+
+def _objects(data: Any) -> list[dict[str, Any]]:
+    if isinstance(data, dict):
+        return [data, *(o for v in data.values() for o in _objects(v))]
+    if isinstance(data, list):
+        return [o for v in data for o in _objects(v)]
+    return []
+
+
+@st.composite
+def malformed_articles(draw: st.DrawFn) -> tuple[dict[str, Any], str]:
+    """``(data, what was broken)``: ``to_dict`` of a generated Article with
+    exactly one defect: a value of the wrong type, a naive datetime, an
+    unknown key, or an unknown body block type."""
+    data = copy.deepcopy(mp.to_dict(draw(articles)))
+    kind = draw(st.sampled_from(("wrong-type", "naive", "unknown-key", "unknown-block")))
+    if kind == "naive":
+        dated = [
+            (obj, key)
+            for obj, key, hint in _slots(data, mp.Article)
+            if datetime.datetime in _union_args(hint) and datetime.date not in _union_args(hint)
+        ]
+        obj, key = draw(st.sampled_from(dated))  # Article.published is always one
+        obj[key] = draw(st.sampled_from(_NAIVE))
+        return data, f"naive datetime at {key}"
+    if kind == "unknown-key":
+        obj = draw(st.sampled_from(_objects(data)))
+        key = draw(st.text(min_size=1, max_size=12).filter(lambda k: k not in obj and k not in {"type", "text"}))
+        obj[key] = draw(st.sampled_from(_WRONG_VALUES))
+        return data, f"unknown key {key!r}"
+    if kind == "unknown-block":
+        bad = draw(st.text(max_size=12).filter(lambda t: t not in BLOCK_TYPE_NAMES) | st.sampled_from((None, 5, [])))
+        if data["body"] and draw(st.booleans()):
+            draw(st.sampled_from(data["body"]))["type"] = bad
+        else:
+            data["body"].append({"type": bad, "text": "x"})
+        return data, f"unknown block type {bad!r}"
+    obj, key, hint = draw(st.sampled_from(_slots(data, mp.Article)))
+    obj[key] = draw(st.sampled_from([v for v in _WRONG_VALUES if not _plainly_allowed(v, hint)]))
+    return data, f"wrong type at {key}: {obj[key]!r}"

@@ -98,10 +98,10 @@ def test_furniture_round_trip(spec: FurnitureSpec, drifted: bool) -> None:
 
 @given(article=articles)
 def test_article_dict_round_trip(article: mp.Article) -> None:
-    """article_from_dict(to_dict(a)) == a for any Article, also through JSON
+    """from_dict(Article, to_dict(a)) == a for any Article, also through JSON
     text (to_json, json.loads)."""
-    assert mp.article_from_dict(mp.to_dict(article)) == article
-    assert mp.article_from_dict(json.loads(mp.to_json(article))) == article
+    assert mp.from_dict(mp.Article, mp.to_dict(article)) == article
+    assert mp.from_dict(mp.Article, json.loads(mp.to_json(article))) == article
 
 
 @given(text=st.text())

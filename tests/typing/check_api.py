@@ -29,6 +29,11 @@ content: mp.PageContent = mp.parse_page(page)
 page_kind: typing.Literal["article", "section", "home", "live", "page", "error", "empty", "unknown"] = content.kind
 maybe: mp.Article | None = content.article
 as_dict: dict[str, object] = mp.to_dict(article)
-again: mp.Article = mp.article_from_dict(as_dict)
+again: mp.Article = mp.from_dict(mp.Article, as_dict)
+old_way: mp.Article = mp.article_from_dict(as_dict)  # deprecated, still typed
+items: list[dict[str, object]] = mp.to_dict(breaking)
+article_schema: dict[str, object] = mp.schema("article")
+version: str = mp.__version__
+record_error: type[ValueError] = mp.RecordError
 as_json: str = mp.to_json(article, indent=2)
 error: type[ValueError] = mp.NotAnArticleError
