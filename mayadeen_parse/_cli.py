@@ -280,10 +280,10 @@ def _main(argv: list[str] | None) -> int:
             _close(out)
     tally.close()
     if batch:
-        tally.say(tally.line(dict(inputs.skipped)))
         for reason, example in sorted(inputs.examples.items()):
             if reason != RESUMED:
                 tally.say(f"mayadeen-parse: skipped: {reason}: e.g. {example}")
+        tally.say(tally.line(dict(inputs.skipped)))  # last: what a script reads
     return 1 if tally.failed or (not tally.pages and not inputs.skipped.get(RESUMED)) else 0
 
 

@@ -225,7 +225,7 @@ class Tally:
         return text
 
     def close(self) -> None:
-        if self.shown:
+        if self.progress and self.pages:
             self._show(time.monotonic())
             self.stream.write("\n")
             self.shown = False
