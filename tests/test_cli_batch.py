@@ -24,8 +24,8 @@ import pytest
 
 import mayadeen_parse as mp
 from mayadeen_parse import _cli, _cli_pool, _cli_work
-from mayadeen_parse._cli_inputs import Task
 from mayadeen_parse._cli import main
+from mayadeen_parse._cli_inputs import Task
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
