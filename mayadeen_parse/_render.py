@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -34,38 +34,58 @@ __all__ = ["CSV_COLUMNS", "csv_row", "plain", "to_markdown", "to_text"]
 
 # --- fast JSON-safe dictionaries ----------------------------------------------------
 
-#: Per record class: the ``"type"`` key of a body block (or ``None``) and the
-#: field names, in declaration order (the order of :func:`attrs.asdict`).
-_SHAPES: dict[type, tuple[str | None, tuple[str, ...]]] = {}
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+#: Per type: the function that turns a value of that type into plain data.
+_CONVERTERS: dict[type, Callable[[Any], Any]] = {}
 
 
-def _shape(cls: type) -> tuple[str | None, tuple[str, ...]] | None:
-    shape = _SHAPES.get(cls)
-    if shape is None:
-        if not attrs.has(cls):
-            return None
-        shape = _SHAPES[cls] = (_BLOCK_TYPES.get(cls), tuple(field.name for field in attrs.fields(cls)))
-    return shape
+def _record_converter(cls: type) -> Callable[[Any], Any]:
+    """A function made for *cls*: reads each field once, in declaration
+    order (the order of :func:`attrs.asdict`), scalars kept as they are.
+
+    Generated once per class, like attrs' own ``__init__``: about half the
+    time of a loop over ``attrs.fields()`` on every record of every page.
+    """
+    names = [field.name for field in attrs.fields(cls)]
+    block_type = _BLOCK_TYPES.get(cls)
+    head = [f'"type": {block_type!r}'] if block_type is not None else []
+    reads = "".join(f"    f{i} = value.{name}\n" for i, name in enumerate(names))
+    items = head + [f"{name!r}: f{i} if f{i}.__class__ in S else P(f{i})" for i, name in enumerate(names)]
+    source = f"def convert(value):\n{reads}    return {{{', '.join(items)}}}\n"
+    namespace: dict[str, Any] = {"S": _SCALARS, "P": plain}
+    exec(compile(source, f"<plain {cls.__qualname__}>", "exec"), namespace)
+    convert: Callable[[Any], Any] = namespace["convert"]
+    return convert
+
+
+def _sequence(value: Any) -> list[Any]:
+    return [item if item.__class__ in _SCALARS else plain(item) for item in value]
 
 
 def plain(value: Any) -> Any:
-    """What ``_serialize._plain`` gives for *value*, with per-class field lists cached."""
-    if value is None or isinstance(value, str | int | float):
+    """What ``_serialize._plain`` gives for *value* (a JSON-safe structure),
+    with a converter made once per record class."""
+    cls = value.__class__
+    if cls in _SCALARS:
         return value
-    shape = _shape(type(value))
-    if shape is not None:
-        block_type, names = shape
-        out: dict[str, Any] = {} if block_type is None else {"type": block_type}
-        for name in names:
-            out[name] = plain(getattr(value, name))
-        return out
-    if isinstance(value, datetime.date):  # datetime is a date too
-        return value.isoformat()
-    if isinstance(value, tuple | list):
-        return [plain(item) for item in value]
-    if isinstance(value, Mapping):
-        return {str(key): plain(item) for key, item in value.items()}
-    return value
+    convert = _CONVERTERS.get(cls)
+    if convert is None:
+        if attrs.has(cls):
+            convert = _record_converter(cls)
+        elif issubclass(cls, datetime.date):  # datetime is a date too
+            convert = cls.isoformat
+        elif issubclass(cls, tuple | list):
+            convert = _sequence
+        elif issubclass(cls, Mapping):
+            convert = _mapping
+        else:
+            return value
+        _CONVERTERS[cls] = convert
+    return convert(value)
+
+
+def _mapping(value: Mapping[Any, Any]) -> dict[str, Any]:
+    return {str(key): plain(item) for key, item in value.items()}
 
 
 # --- shared pieces ------------------------------------------------------------------
