@@ -8,7 +8,8 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
-from ._errors import MayadeenParseError, NotAnArticleError, PageDecodeError
+from ._errors import InputError, MayadeenParseError, MissingExtraError, NotAnArticleError, PageDecodeError
+from ._files import read_page_file
 from ._model import (
     Article,
     Author,
@@ -47,6 +48,8 @@ from ._report import (
 )
 from ._serialize import article_from_dict, from_dict, to_dict, to_json
 from ._text import normalize_text
+from ._warc import WarcPage, iter_warc
+from ._wayback import unwrap_wayback
 
 try:
     __version__ = version("mayadeen-parse")
@@ -65,9 +68,11 @@ __all__ = [
     "Figure",
     "Heading",
     "Image",
+    "InputError",
     "Link",
     "ListBlock",
     "MayadeenParseError",
+    "MissingExtraError",
     "MissingField",
     "NotAnArticleError",
     "Page",
@@ -81,10 +86,12 @@ __all__ = [
     "StructuredSource",
     "Tag",
     "Teaser",
+    "WarcPage",
     "__version__",
     "article_from_dict",
     "from_dict",
     "inspect_page",
+    "iter_warc",
     "load_page",
     "normalize_text",
     "parse_article",
@@ -93,6 +100,8 @@ __all__ = [
     "parse_page",
     "parse_read_next",
     "parse_related",
+    "read_page_file",
     "to_dict",
     "to_json",
+    "unwrap_wayback",
 ]

@@ -7,7 +7,9 @@ keeps working for callers that do not know this library::
     Exception
     └── MayadeenParseError
         ├── PageDecodeError     (also ValueError)
-        └── NotAnArticleError   (also ValueError)
+        ├── NotAnArticleError   (also ValueError)
+        ├── InputError          (also ValueError)
+        └── MissingExtraError   (also ImportError)
 
 Users never see an lxml, json or Unicode exception from this library: those are
 caught at the boundary and re-raised as one of these, with the original chained
@@ -16,7 +18,7 @@ as ``__cause__``.
 
 from __future__ import annotations
 
-__all__ = ["MayadeenParseError", "NotAnArticleError", "PageDecodeError"]
+__all__ = ["InputError", "MayadeenParseError", "MissingExtraError", "NotAnArticleError", "PageDecodeError"]
 
 
 class MayadeenParseError(Exception):
@@ -58,3 +60,43 @@ class NotAnArticleError(MayadeenParseError, ValueError):
         super().__init__(message)
         self.kind = kind
         self.url = url
+
+
+class InputError(MayadeenParseError, ValueError):
+    """A page could not be read from where it is stored.
+
+    Raised by :func:`~mayadeen_parse.read_page_file` for a file that is
+    missing, unreadable, not a regular file, too large, or a truncated or
+    corrupt gzip stream; and given (not raised) by
+    :func:`~mayadeen_parse.iter_warc` for a WARC record that is truncated,
+    unresolvable or an HTTP error. The page itself was never looked at.
+
+    Attributes:
+        path: The file as given (a ``str``), or ``None`` for a file object
+            without a name.
+        reason: A short machine-readable reason: ``"missing"``,
+            ``"unreadable"``, ``"not-a-file"``, ``"too-large"``,
+            ``"truncated-gzip"``, ``"corrupt-gzip"`` for files; ``"truncated"``,
+            ``"corrupt"``, ``"revisit-unresolved"``, ``"content-encoding"``,
+            ``"http-status"`` for WARC records.
+    """
+
+    def __init__(self, message: str, *, path: str | None, reason: str) -> None:
+        super().__init__(message)
+        self.path = path
+        self.reason = reason
+
+
+class MissingExtraError(MayadeenParseError, ImportError):
+    """A feature needs an optional dependency that is not installed.
+
+    The message names the ``pip install`` command that adds it, e.g.
+    ``pip install 'mayadeen-parse[warc]'``.
+
+    Attributes:
+        extra: The name of the extra (``"warc"``).
+    """
+
+    def __init__(self, message: str, *, extra: str, name: str | None = None) -> None:
+        super().__init__(message, name=name)
+        self.extra = extra

@@ -17,6 +17,7 @@ from lxml import etree
 
 from ._errors import PageDecodeError
 from ._text import SITE_ORIGIN
+from ._wayback import unwrap_wayback
 
 __all__ = ["INDEXED_TAGS", "MAX_INPUT_SIZE", "Page", "load_page"]
 
@@ -42,7 +43,11 @@ class Page:
             :class:`lxml.etree.HTMLParser`; comments and processing
             instructions are dropped. Read it, do not modify it: the cached
             results assume it does not change.
-        url: The ``url`` given to :func:`load_page`, or ``None``.
+        url: The ``url`` given to :func:`load_page`, or ``None``. A Wayback
+            Machine URL is unwrapped: this is the original page's URL, and
+            the URL as given is in :attr:`archive_url`.
+        archive_url: The Wayback Machine URL given as ``url``
+            (``https://web.archive.org/web/<time>/<original>``), else ``None``.
         base_url: What relative links are resolved against: ``url`` when
             given, else ``https://english.almayadeen.net``. ``<base href>`` in
             the page is ignored on purpose.
@@ -61,7 +66,8 @@ class Page:
     """
 
     __slots__ = (
-        "_cache", "base_url", "empty", "encoding", "encoding_source", "fetched_at", "root", "url", "warnings",
+        "_cache", "archive_url", "base_url", "empty", "encoding", "encoding_source", "fetched_at", "root", "url",
+        "warnings",
     )  # fmt: skip
 
     def __init__(
@@ -74,10 +80,12 @@ class Page:
         empty: bool = False,
         warnings: tuple[str, ...] = (),
         fetched_at: datetime.datetime | None = None,
+        archive_url: str | None = None,
     ) -> None:
         self.root = root
         self.fetched_at = fetched_at
         self.url = url
+        self.archive_url = archive_url
         self.base_url = url if url and url.startswith(("http://", "https://")) else SITE_ORIGIN
         self.encoding = encoding
         self.encoding_source = encoding_source
@@ -297,7 +305,11 @@ def load_page(
             A :class:`Page` is returned unchanged.
         url: The address the page was fetched from. Relative links resolve
             against it; without it they resolve against
-            ``https://english.almayadeen.net``.
+            ``https://english.almayadeen.net``. A Wayback Machine URL
+            (``https://web.archive.org/web/20231106162100/https://english...``)
+            is unwrapped: the original URL becomes :attr:`Page.url` and the
+            base for links (the URL given is kept as :attr:`Page.archive_url`),
+            and the capture time becomes *fetched_at* when that is not given.
         encoding: The charset from the HTTP ``Content-Type`` header, if any.
             It wins over the page's own ``<meta>`` declaration.
         fetched_at: When the page was fetched (a WARC-Date, a Wayback
@@ -316,6 +328,13 @@ def load_page(
     if isinstance(html, Page):
         return html
     _check_fetched_at(fetched_at)
+    archive_url = None
+    if url is not None and "/web/" in url:
+        original, captured = unwrap_wayback(url)
+        if original != url:
+            archive_url, url = url, original
+            if fetched_at is None:
+                fetched_at = captured
     if isinstance(html, bytearray | memoryview):
         html = bytes(html)
     warnings: list[str] = []
@@ -352,6 +371,7 @@ def load_page(
         empty=empty,
         warnings=tuple(warnings),
         fetched_at=fetched_at,
+        archive_url=archive_url,
     )
 
 

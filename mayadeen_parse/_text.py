@@ -11,6 +11,8 @@ import functools
 import re
 from urllib.parse import urljoin
 
+from ._wayback import unwrap_wayback
+
 __all__ = [
     "BR",
     "SITE_ORIGIN",
@@ -91,7 +93,6 @@ def normalize_lines(text: str | None) -> str | None:
     return "\n".join(lines) or None
 
 
-_WAYBACK_RE = re.compile(r"^(?:https?://web\.archive\.org)?/web/\d+[a-z_]*/(https?://.+)$")
 _IGNORED_SCHEMES = ("javascript:", "data:", "about:", "#")
 # WHATWG URL parsing trims "C0 control or space" from both ends, and nothing
 # else: str.strip() would also trim U+0085 or U+3000 that a first call had
@@ -123,9 +124,9 @@ def absolutize(href: str | None, base: str = SITE_ORIGIN) -> str | None:
     if not href or href.startswith(_IGNORED_SCHEMES):
         return None
     if "/web/" in href:
-        match = _WAYBACK_RE.match(href)
-        if match:
-            return match.group(1)
+        original, _ = unwrap_wayback(href)
+        if original != href:
+            return original
     if href.startswith(("https://", "http://")):
         return href
     if href.startswith("/") and not href.startswith("//") and base == SITE_ORIGIN:
@@ -137,9 +138,7 @@ def absolutize(href: str | None, base: str = SITE_ORIGIN) -> str | None:
     except ValueError:  # e.g. an invalid IPv6 literal in the host
         return None
     if "/web/" in url:
-        match = _WAYBACK_RE.match(url)
-        if match:
-            return match.group(1)
+        url = unwrap_wayback(url)[0]
     return url or None
 
 

@@ -83,6 +83,9 @@ def _folder(tmp_path: Path) -> Path:
     last = fixtures[-1]
     (folder / "2023" / f"{last.name}.gz").write_bytes(gzip.compress(last.read_bytes()))
     (folder / "2023" / "broken.html").write_bytes(b"PK\x03\x04 a zip file")
+    # A download cut short: the recipes used to abort the whole job here (EOFError).
+    whole = gzip.compress(fixtures[0].read_bytes())
+    (folder / "2023" / "cut.html.gz").write_bytes(whole[: len(whole) // 2])
     return folder
 
 
@@ -90,12 +93,24 @@ def _expected_records(folder: Path) -> dict[str, dict[str, Any]]:
     expected = {}
     for path in sorted(folder.rglob("*.html*")):
         data = path.read_bytes()
-        data = gzip.decompress(data) if path.name.endswith(".gz") else data
+        try:
+            data = gzip.decompress(data) if path.name.endswith(".gz") else data
+        except EOFError:
+            expected[str(path)] = {"path": str(path), "error": "InputError"}
+            continue
         try:
             expected[str(path)] = {"path": str(path), **mp.to_dict(mp.parse_page(data))}
         except mp.PageDecodeError:
             expected[str(path)] = {"path": str(path), "error": "PageDecodeError"}
     return expected
+
+
+def _check_errors(records: list[dict[str, Any]], expected: dict[str, dict[str, Any]]) -> None:
+    errors = {r["path"]: r for r in records if "error" in r}
+    assert sorted(Path(p).name for p in errors) == ["broken.html", "cut.html.gz"]
+    (cut,) = [r for p, r in errors.items() if p.endswith("cut.html.gz")]
+    assert cut["error"] == "InputError"
+    assert "truncated gzip" in cut["message"]
 
 
 def test_spark_partition_function(tmp_path: Path) -> None:
@@ -107,6 +122,7 @@ def test_spark_partition_function(tmp_path: Path) -> None:
     records = [json.loads(line) for line in spark.parse_partition(iter(files))]
     expected = _expected_records(folder)
     assert [r["path"] for r in records] == list(expected)
+    _check_errors(records, expected)
     for record in records:
         if "error" in record:
             assert record["error"] == expected[record["path"]]["error"]
@@ -149,6 +165,7 @@ def test_dask_recipe_on_a_local_cluster(dask_client: Any, tmp_path: Path) -> Non
     with dask.config.set(scheduler=dask_client or "processes"):
         frame = recipe.articles_pandas(records)
     assert [r["path"] for r in got] == list(expected)
+    _check_errors(got, expected)
     for record in got:
         if "error" in record:
             assert record["error"] == expected[record["path"]]["error"]

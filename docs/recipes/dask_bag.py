@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 from pathlib import Path
 from typing import Any
 
@@ -13,13 +12,12 @@ import mayadeen_parse as mp
 
 
 def parse_file(path: str) -> dict[str, Any]:
-    """One page file → one JSON-ready record; a bad page gives an error record."""
-    data = Path(path).read_bytes()
-    if path.endswith(".gz"):
-        data = gzip.decompress(data)
+    """One page file → one JSON-ready record; a bad file or page gives an error
+    record (a truncated ``.gz``, a missing file, an image...), and the job goes on."""
     try:
-        content = mp.parse_page(data)  # pure: same bytes, same result, anywhere
-    except mp.MayadeenParseError as exc:  # not HTML at all (binary, compressed...)
+        page = mp.read_page_file(path)  # bounded, gunzipped when gzip, InputError when it cannot be read
+        content = mp.parse_page(page)  # pure: same bytes, same result, anywhere
+    except mp.MayadeenParseError as exc:  # InputError, PageDecodeError (not HTML at all)
         return {"path": path, "error": type(exc).__name__, "message": str(exc)}
     return {"path": path, **mp.to_dict(content)}
 

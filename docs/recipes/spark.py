@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import gzip
+import io
 import json
 from collections.abc import Iterable, Iterator
 
@@ -11,16 +11,18 @@ def parse_partition(files: Iterable[tuple[str, bytes]]) -> Iterator[str]:
     """``(path, bytes)`` pairs → one JSON line per page, for ``mapPartitions``.
 
     The import is done once per partition, on the executor; ``parse_page`` is
-    pure, so a retried task gives the same lines.
+    pure, so a retried task gives the same lines. A file that cannot be read
+    (a truncated ``.gz``) or is not a page gives an error line, and the
+    partition goes on.
     """
     import mayadeen_parse as mp
 
     for path, data in files:
-        if path.endswith(".gz"):
-            data = gzip.decompress(data)
         try:
-            record = {"path": path, **mp.to_dict(mp.parse_page(data))}
-        except mp.MayadeenParseError as exc:
+            # read_page_file takes the bytes binaryFiles already read as a file
+            # object: gunzipped when gzip, bounded, InputError when broken.
+            record = {"path": path, **mp.to_dict(mp.parse_page(mp.read_page_file(io.BytesIO(data))))}
+        except mp.MayadeenParseError as exc:  # InputError, PageDecodeError
             record = {"path": path, "error": type(exc).__name__, "message": str(exc)}
         yield json.dumps(record, ensure_ascii=False)
 

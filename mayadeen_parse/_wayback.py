@@ -1,0 +1,101 @@
+"""Wayback Machine addresses: the original URL and the capture time inside them.
+
+The Wayback Machine serves a capture at
+``https://web.archive.org/web/<timestamp><flag>/<original URL>`` and rewrites
+every link of the page it serves into the same shape (root-relative on the
+page: ``/web/20231106162100/https://english.almayadeen.net/tags/gaza``). The
+timestamp is the capture time in UTC, ``YYYYMMDDhhmmss`` (links often carry a
+shorter prefix, ``/web/2023/...``, which the archive redirects to the nearest
+capture); the flag says how the resource is served: none or ``id_`` (the
+original bytes), ``im_`` (image), ``js_``, ``cs_``, ``if_`` (in a frame),
+``fw_``, ``oe_``... (``../shared/site/README.md``, "How users get these
+pages"; https://en.wikipedia.org/wiki/Help:Using_the_Wayback_Machine).
+
+This module imports nothing from the package: :mod:`._text` (link
+absolutization) and :mod:`._page` (``load_page(url=...)``) both use
+:func:`unwrap_wayback`, so one function knows the shape.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+__all__ = ["unwrap_wayback"]
+
+# https://web.archive.org/web/20231106162100id_/https://english.almayadeen.net/...
+# //web.archive.org/web/...   (protocol-relative, in srcset and scripts)
+# /web/20231106162100/...     (root-relative: how links on a served capture look)
+# The original is sometimes written without its scheme
+# (web.archive.org/web/2023/english.almayadeen.net/...) or with one slash after
+# it (http:/english...), as some servers collapse "//" in a path.
+_WAYBACK_RE = re.compile(
+    r"""^(?:(?:https?:)?//(?:web|wayback)\.archive\.org)?
+        /web/(?P<time>\d{1,14})(?P<flag>[a-z]{2}_)?/
+        (?P<original>.+)$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_SCHEME_RE = re.compile(r"^(https?):/*", re.IGNORECASE)
+# The site serves every edition over https only (its canonical links, the real
+# capture in ../shared/site/real): an original written without a scheme is
+# given https for these hosts, http (the archive's own default) for others.
+_HTTPS_HOSTS = ("english.almayadeen.net", "www.almayadeen.net", "almayadeen.net", "espanol.almayadeen.net")
+
+
+def unwrap_wayback(url: str) -> tuple[str, datetime.datetime | None]:
+    """The original URL inside a Wayback Machine URL, and the capture time.
+
+    A URL that is not a Wayback URL is returned unchanged with ``None``. The
+    capture time is timezone-aware UTC (the archive's timestamps are UTC);
+    ``None`` when the timestamp is shorter than 14 digits or not a valid time.
+    Both ``web.archive.org`` and ``wayback.archive.org``, http and https, and
+    the root-relative form found in a capture's links are recognised.
+
+    >>> unwrap_wayback("https://web.archive.org/web/20231106162100id_/https://english.almayadeen.net/news/x")
+    ('https://english.almayadeen.net/news/x', datetime.datetime(2023, 11, 6, 16, 21, tzinfo=datetime.timezone.utc))
+    >>> unwrap_wayback("/web/2023im_/https://english.almayadeen.net/img.jpg")
+    ('https://english.almayadeen.net/img.jpg', None)
+    >>> unwrap_wayback("http://wayback.archive.org/web/20231106162100/english.almayadeen.net/tags/gaza")[0]
+    'https://english.almayadeen.net/tags/gaza'
+    >>> unwrap_wayback("https://english.almayadeen.net/news/x")
+    ('https://english.almayadeen.net/news/x', None)
+    """
+    original, captured = _unwrap_once(url)
+    # A capture of a capture (".../web/2023/https://web.archive.org/web/2022/..."):
+    # unwrap to the end, so that unwrapping is idempotent; the outer time is
+    # when these bytes were captured.
+    for _ in range(8):
+        if "/web/" not in original:
+            break
+        inner, _inner_time = _unwrap_once(original)
+        if inner == original:
+            break
+        original = inner
+    return original, captured
+
+
+def _unwrap_once(url: str) -> tuple[str, datetime.datetime | None]:
+    if "/web/" not in url:
+        return url, None
+    match = _WAYBACK_RE.match(url)
+    if match is None:
+        return url, None
+    original = match.group("original")
+    scheme = _SCHEME_RE.match(original)
+    if scheme:
+        original = f"{scheme.group(1).lower()}://{original[scheme.end() :]}"
+    elif "://" in original or not original[0].isalnum():
+        return url, None  # ftp://..., "*", "?" ...: not a capture of a web page
+    else:
+        host = original.split("/", 1)[0].split(":", 1)[0].lower()
+        original = ("https://" if host in _HTTPS_HOSTS else "http://") + original
+    return original, _capture_time(match.group("time"))
+
+
+def _capture_time(stamp: str) -> datetime.datetime | None:
+    if len(stamp) != 14:
+        return None
+    try:
+        return datetime.datetime.strptime(stamp, "%Y%m%d%H%M%S").replace(tzinfo=datetime.timezone.utc)
+    except ValueError:
+        return None
