@@ -15,19 +15,17 @@ from __future__ import annotations
 import collections
 import datetime
 import glob
-import gzip
-import io
 import os
 import re
 import stat
 import sys
-import zlib
 from collections.abc import Iterable, Iterator
 from typing import IO, NamedTuple
 
-from ._page import MAX_INPUT_SIZE
+from ._errors import MayadeenParseError
+from ._files import read_page_bytes
 
-__all__ = ["PAGE_SUFFIXES", "WARC_SUFFIXES", "InputError", "Inputs", "Task", "read_bytes", "read_file"]
+__all__ = ["PAGE_SUFFIXES", "WARC_SUFFIXES", "Inputs", "Task", "count_pages"]
 
 #: Names picked in a directory or by a glob (case-insensitive).
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".xhtml.gz")
@@ -41,10 +39,6 @@ _URL_RE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)", re.IGNORECASE)
 UNPICKED = "name not a page (.html, .htm, .xhtml, .gz forms, .warc)"
 NOT_REGULAR = "not a regular file"
 RESUMED = "already in the output"
-
-
-class InputError(Exception):
-    """A file could not be read (missing, unreadable, too large, bad gzip, a URL)."""
 
 
 class Task(NamedTuple):
@@ -67,52 +61,6 @@ class Task(NamedTuple):
     def key(self) -> str | tuple[str, int]:
         """What ``--resume`` matches: the path, or the WARC file and offset."""
         return (self.warc[0], self.warc[1]) if self.warc else self.path
-
-
-# --- bytes --------------------------------------------------------------------------
-
-
-def _read_limited(stream: IO[bytes], what: str) -> bytes:
-    data = stream.read(MAX_INPUT_SIZE + 1)
-    if len(data) > MAX_INPUT_SIZE:
-        raise InputError(f"{what} is larger than {MAX_INPUT_SIZE:,} bytes")
-    return data
-
-
-def gunzip(data: bytes) -> bytes:
-    """*data*, decompressed when it starts with the gzip magic bytes."""
-    if data[:2] != b"\x1f\x8b":
-        return data
-    try:
-        with gzip.GzipFile(fileobj=io.BytesIO(data)) as unzipped:
-            return _read_limited(unzipped, "the decompressed page")  # type: ignore[arg-type]
-    except (OSError, EOFError, zlib.error) as exc:  # BadGzipFile is an OSError; a bad deflate stream is zlib.error
-        raise InputError(f"bad gzip data (truncated or corrupt .gz file): {exc}") from exc
-
-
-def read_bytes(stream: IO[bytes], what: str) -> bytes:
-    """Up to :data:`MAX_INPUT_SIZE` bytes of *stream*, gunzipped."""
-    try:
-        data = _read_limited(stream, what)
-    except OSError as exc:
-        raise InputError(exc.strerror or str(exc)) from exc
-    return gunzip(data)
-
-
-def read_file(path: str) -> bytes:
-    """The bytes of a page file (gunzipped when gzip), size-limited.
-
-    Opened without blocking and checked to be a regular file, so that a FIFO
-    put in place of a page fails at once instead of waiting for a writer.
-    """
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except OSError as exc:
-        raise InputError(exc.strerror or str(exc)) from exc
-    with open(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise InputError("not a regular file (a FIFO, a device or a socket)")
-        return read_bytes(handle, "the file")
 
 
 # --- names --------------------------------------------------------------------------
@@ -166,7 +114,7 @@ class Inputs:
 
     def _one(self, path: str) -> Iterator[Task]:
         if path == "-":
-            yield self._read_here(path, sys.stdin.buffer, "standard input")
+            yield self._read_here(path, sys.stdin.buffer)
             return
         try:
             mode = os.stat(path).st_mode
@@ -195,13 +143,16 @@ class Inputs:
                 yield self._task(path, problem=("InputError", exc.strerror or str(exc)))
                 return
             with handle:
-                yield self._read_here(path, handle, "the input")
+                yield self._read_here(path, handle)
 
-    def _read_here(self, path: str, stream: IO[bytes], what: str) -> Task:
+    def _read_here(self, path: str, stream: IO[bytes]) -> Task:
+        """A task holding the bytes (gunzipped) of a stream the workers cannot open."""
         try:
-            return self._task(path, read_bytes(stream, what))
-        except InputError as exc:
-            return self._task(path, problem=("InputError", str(exc)))
+            return self._task(path, read_page_bytes(stream))
+        except MayadeenParseError as exc:  # InputError: too large, bad gzip...
+            name = getattr(stream, "name", None)
+            where = name if isinstance(name, str) else None
+            return self._task(path, problem=(type(exc).__name__, unprefixed(str(exc), path, where)))
 
     def _nothing_in(self, path: str) -> str:
         return (
@@ -249,38 +200,40 @@ class Inputs:
                 yield from self._entry(item)
 
     def _warc(self, path: str) -> Iterator[Task]:
-        """One task per HTML response record of a WARC file."""
+        """One task per HTML response record of the site in a WARC file (the
+        same records, URLs, dates and errors as :func:`~mayadeen_parse.iter_warc`)."""
         self.has_warc = True
         if self.counting:
             yield self._task(path)
             return
-        try:
-            from ._warc import WarcProblem, WarcReader  # type: ignore[import-not-found,unused-ignore]
-        except ImportError as exc:  # warcio missing, or a build without WARC support
-            yield self._task(path, problem=("MissingExtraError", _missing_extra(exc)))
-            return
+        from ._warc import WarcProblem, WarcReader
+
         try:
             reader = WarcReader(path)
             for record in reader:
-                warc_date = record.fetched_at.isoformat() if getattr(record, "fetched_at", None) else None
+                warc_date = record.fetched_at.isoformat() if record.fetched_at is not None else None
                 where = (path, record.offset, record.url, warc_date)
                 if isinstance(record, WarcProblem):
-                    problem = ("WarcRecordError", f"{record.reason}: {record.message}")
-                    yield Task(path, None, record.url, None, None, where, problem)
+                    yield Task(path, None, record.url, None, None, where, ("InputError", record.message))
+                elif record.status >= 400:
+                    message = f"the server answered HTTP {record.status}, not the page"
+                    yield Task(path, None, record.url, None, None, where, ("InputError", message))
                 else:
                     yield Task(path, record.payload, record.url, record.encoding, record.fetched_at, where, None)
-        except ImportError as exc:  # warcio is imported when the file is opened
-            yield self._task(path, problem=("MissingExtraError", _missing_extra(exc)))
-            return
-        except (OSError, EOFError, zlib.error, ValueError) as exc:
-            yield self._task(path, problem=("InputError", f"cannot read the WARC file: {exc}"))
+        except MayadeenParseError as exc:  # MissingExtraError (no warcio), InputError (cannot open)
+            yield self._task(path, problem=(type(exc).__name__, unprefixed(str(exc), path)))
             return
         for reason, count in reader.skipped.items():
             self.skip(f"WARC {reason}", path, count)
 
 
-def _missing_extra(exc: ImportError) -> str:
-    return f"{exc}" if "pip install" in str(exc) else f"{exc}; WARC input needs: pip install 'mayadeen-parse[warc]'"
+def unprefixed(message: str, *names: str | None) -> str:
+    """*message* without a leading ``"PATH: "`` (the command line's own
+    report already starts with the path)."""
+    for name in names:
+        if name and message.startswith(f"{name}: "):
+            return message[len(name) + 2 :]
+    return message
 
 
 def count_pages(paths: Iterable[str]) -> int | None:

@@ -14,8 +14,9 @@ import time
 from collections.abc import Callable
 from typing import IO, Any, NamedTuple
 
-from ._cli_inputs import InputError, Task, gunzip, read_file
-from ._errors import MayadeenParseError
+from ._cli_inputs import Task, unprefixed
+from ._errors import InputError, MayadeenParseError
+from ._files import read_page_bytes
 from ._page import Page, load_page
 from ._parse import (
     parse_article,
@@ -80,7 +81,8 @@ def _envelope(task: Task) -> dict[str, Any]:
 
 
 def _load(task: Task) -> Page:
-    data = read_file(task.path) if task.data is None else gunzip(task.data)
+    # task.data: read (and gunzipped) by the main process, or a WARC record's decoded body.
+    data = read_page_bytes(task.path) if task.data is None else task.data
     return load_page(data, url=task.url, encoding=task.encoding, fetched_at=task.fetched_at)
 
 
@@ -132,8 +134,8 @@ def process(task: Task, options: Options) -> Outcome:
         else:
             result = MODES[options.mode](page)
         return Outcome(task.path, _render(task, result, options), None, None, warnings)
-    except InputError as exc:
-        return _failed(task, options, "InputError", str(exc), warnings)
+    except InputError as exc:  # the message starts with the path, which the report already shows
+        return _failed(task, options, "InputError", unprefixed(str(exc), task.path), warnings)
     except MayadeenParseError as exc:
         return _failed(task, options, type(exc).__name__, str(exc), warnings)
     except RecursionError:  # pragma: no cover - libxml2 caps depth at 256

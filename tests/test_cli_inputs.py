@@ -159,9 +159,9 @@ def test_a_corrupt_gzip_is_bad_gzip_data_not_a_bug(tmp_path: Path) -> None:
     assert result.returncode == 1
     records = lines(result)
     assert [r["error"] for r in records] == ["InputError", "InputError"]
-    for record in records:
-        assert "bad gzip data" in record["message"]
-        assert "report" not in record["message"]
+    assert records[0]["message"].startswith("corrupt gzip file: ")
+    assert records[1]["message"].startswith("truncated gzip file ")
+    assert not any("report" in record["message"] for record in records)
 
 
 @pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="file names there must be valid Unicode")
