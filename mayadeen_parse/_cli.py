@@ -272,9 +272,9 @@ def _main(argv: list[str] | None) -> int:
             writer.write(outcome)
         writer.close()
     except KeyboardInterrupt:
-        tally.close()
-        _close(out)
-        return 130
+        interrupted = True
+    else:
+        interrupted = False
     finally:
         if out is not sys.stdout:
             _close(out)
@@ -283,7 +283,11 @@ def _main(argv: list[str] | None) -> int:
         for reason, example in sorted(inputs.examples.items()):
             if reason != RESUMED:
                 tally.say(f"mayadeen-parse: skipped: {reason}: e.g. {example}")
-        tally.say(tally.line(dict(inputs.skipped)))  # last: what a script reads
+        resumable = args.output and options.format == "jsonl"
+        resume = f" (interrupted: run again with -o {args.output} --resume)" if resumable else " (interrupted)"
+        tally.say(tally.line(dict(inputs.skipped)) + (resume if interrupted else ""))  # last: what a script reads
+    if interrupted:
+        return 130
     return 1 if tally.failed or (not tally.pages and not inputs.skipped.get(RESUMED)) else 0
 
 

@@ -91,6 +91,31 @@ def test_a_killed_batch_resumes_with_each_input_once(many: Path, tmp_path: Path,
     assert all("error" not in record for record in records)
 
 
+def test_ctrl_c_stops_cleanly_and_says_how_to_resume(many: Path, tmp_path: Path) -> None:
+    """Ctrl-C (SIGINT to the whole process group, as a terminal sends it):
+    status 130, no traceback from the main process or the workers, complete
+    lines only, and a summary line that says how to go on."""
+    out = tmp_path / "out.jsonl"
+    process = subprocess.Popen(
+        _command("--jsonl", "--all", "--workers", "2", "-o", str(out), str(many)),
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 120
+    while (not out.exists() or out.read_bytes().count(b"\n") < 40) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    os.killpg(process.pid, signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    stderr = err.decode()
+    assert "Traceback" not in stderr
+    assert stderr.strip().splitlines()[-1].endswith(f"(interrupted: run again with -o {out} --resume)")
+    assert out.read_bytes().endswith(b"\n")
+    assert len(_records(out)) < 300
+
+
 def test_resume_of_a_finished_batch_does_nothing(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     first = subprocess.run(
