@@ -26,6 +26,7 @@ from typing import Any
 
 import attrs
 
+from . import _serialize
 from ._model import Article, Embed, Figure, Heading, Image, ListBlock, Paragraph, Quote
 from ._serialize import _BLOCK_TYPES
 
@@ -48,11 +49,18 @@ def _record_converter(cls: type) -> Callable[[Any], Any]:
     """
     names = [field.name for field in attrs.fields(cls)]
     block_type = _BLOCK_TYPES.get(cls)
+    # A value derived from the fields and written after one of them (the
+    # article's "text" after its "body"), when the serialiser declares one.
+    derived = getattr(_serialize, "DERIVED", {}).get(cls)
     head = [f'"type": {block_type!r}'] if block_type is not None else []
     reads = "".join(f"    f{i} = value.{name}\n" for i, name in enumerate(names))
-    items = head + [f"{name!r}: f{i} if f{i}.__class__ in S else P(f{i})" for i, name in enumerate(names)]
+    items = head
+    for i, name in enumerate(names):
+        items.append(f"{name!r}: f{i} if f{i}.__class__ in S else P(f{i})")
+        if derived is not None and name == derived[1]:
+            items.append(f"{derived[0]!r}: D(value)")
     source = f"def convert(value):\n{reads}    return {{{', '.join(items)}}}\n"
-    namespace: dict[str, Any] = {"S": _SCALARS, "P": plain}
+    namespace: dict[str, Any] = {"S": _SCALARS, "P": plain, "D": derived[2] if derived else None}
     exec(compile(source, f"<plain {cls.__qualname__}>", "exec"), namespace)
     convert: Callable[[Any], Any] = namespace["convert"]
     return convert

@@ -148,6 +148,22 @@ def test_cached_serialiser_matches_to_dict(page: Path) -> None:
     assert plain(content.breaking) == json.loads(mp.to_json(content.breaking))
 
 
+def test_cached_serialiser_writes_derived_values(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A value the serialiser derives from a record (``_serialize.DERIVED``:
+    the article's ``"text"``, written after ``"body"``) is written by the
+    cached serialiser too, in the same place."""
+    from mayadeen_parse import _render, _serialize
+
+    derived = {mp.Article: ("text", "body", lambda article: article.text)}
+    monkeypatch.setattr(_serialize, "DERIVED", derived, raising=False)
+    monkeypatch.setattr(_render, "_CONVERTERS", {})
+    data = plain(STORY)
+    keys = list(data)
+    assert keys[keys.index("body") + 1] == "text"
+    assert data["text"] == STORY.text
+    assert list(data["body"][1]) == ["type", "text", "level"]  # a Heading's own "text" is its field, once
+
+
 def run(*args: str) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [sys.executable, "-m", "mayadeen_parse", *args], capture_output=True, check=False, cwd=ROOT, timeout=60
