@@ -233,11 +233,6 @@ def _main(argv: list[str] | None) -> int:
     if show_progress and not args.paths_from:
         total = count_pages(args.paths)
 
-    if options.mode == "report" and options.format == "dict":
-        from ._cli_report import summarize
-
-        return summarize(inputs.tasks(paths), inputs, args, options)
-
     done: set[Any] = set()
     out: IO[str] = sys.stdout
     if args.output:
@@ -258,6 +253,15 @@ def _main(argv: list[str] | None) -> int:
             parser.error(f"cannot write {args.output}: {exc.strerror or exc}")
 
     tally = Tally(show_progress, total)
+    if options.mode == "report" and options.format == "dict":
+        from ._cli_report import summarize
+
+        try:
+            return summarize(inputs.tasks(paths), inputs, args.workers, options, out, tally)
+        finally:
+            if out is not sys.stdout:
+                _close(out)
+
     tasks = inputs.tasks(paths)
     if done:
         tasks = _not_done(tasks, done, inputs)

@@ -7,11 +7,9 @@ command line.
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 from collections.abc import Iterator
-from typing import Any
+from typing import IO, Any
 
 from ._cli_inputs import Inputs, Task
 from ._cli_pool import ordered_map
@@ -21,7 +19,7 @@ from ._report import Summary
 __all__ = ["summarize"]
 
 
-def summarize(tasks: Iterator[Task], inputs: Inputs, args: argparse.Namespace, options: Options) -> int:
+def summarize(tasks: Iterator[Task], inputs: Inputs, workers: int, options: Options, out: IO[str], tally: Tally) -> int:
     """Print one page's report (one file or ``-`` given; nothing when it
     cannot be read) or a :class:`~mayadeen_parse._report.Summary` of many
     (a directory, a glob, several paths, ``--paths-from``).
@@ -30,9 +28,8 @@ def summarize(tasks: Iterator[Task], inputs: Inputs, args: argparse.Namespace, o
     not be (each is reported on standard error).
     """
     summary = Summary()
-    tally = Tally(progress=False)
     last: Any = None
-    for outcome in ordered_map(process, tasks, (options,), args.workers, crashed(options)):
+    for outcome in ordered_map(process, tasks, (options,), workers, crashed(options)):
         tally.add(outcome)
         for warning in outcome.warnings:
             tally.say(f"mayadeen-parse: {outcome.path}: warning: {warning}")
@@ -42,13 +39,14 @@ def summarize(tasks: Iterator[Task], inputs: Inputs, args: argparse.Namespace, o
         else:
             summary.add(outcome.path, outcome.output)
             last = outcome.output
+    tally.close()
     try:
         if options.single:
             if last is not None:
-                sys.stdout.write(json.dumps(last, ensure_ascii=False, indent=options.indent) + "\n")
+                out.write(json.dumps(last, ensure_ascii=False, indent=options.indent) + "\n")
         else:
-            sys.stdout.write(json.dumps(summary.result(), ensure_ascii=False, indent=options.indent) + "\n")
-        sys.stdout.flush()
+            out.write(json.dumps(summary.result(), ensure_ascii=False, indent=options.indent) + "\n")
+        out.flush()
     except BrokenPipeError:  # e.g. piped into `head`
         silence_stdout()
         return 1

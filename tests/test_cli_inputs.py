@@ -214,3 +214,15 @@ def test_named_pipe_given_by_name_is_read(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)) == 10
+
+
+def test_output_file_for_every_format(tmp_path: Path) -> None:
+    """``-o FILE`` takes what standard output would have shown, whatever
+    the format (the ``--report`` summary too)."""
+    for args in (["--format", "text"], ["--format", "csv"], ["--breaking"], ["--report"]):
+        out = tmp_path / "out"
+        shown = run(*args, str(ARTICLE), str(ARTICLE))
+        written = run(*args, "-o", str(out), str(ARTICLE), str(ARTICLE))
+        assert written.returncode == shown.returncode == 0, written.stderr
+        assert written.stdout == b""
+        assert out.read_bytes() == shown.stdout, args
