@@ -17,7 +17,7 @@ from lxml import etree
 
 from ._errors import PageDecodeError
 from ._text import SITE_ORIGIN
-from ._wayback import unwrap_wayback
+from ._wayback import ARCHIVE_INSERT_MARK, drop_archive_inserts, unwrap_wayback
 
 __all__ = ["INDEXED_TAGS", "MAX_INPUT_SIZE", "Page", "load_page"]
 
@@ -360,6 +360,8 @@ def load_page(
         if any(message in entry.message for message in _CUT_MESSAGES):
             warnings.append(f"the document was cut where libxml2 stopped: {entry.message.strip()}")
             break
+    if root is not None and ARCHIVE_INSERT_MARK in data:
+        drop_archive_inserts(root)  # a Wayback capture as served: its toolbar is not the page
     empty = root is None
     if root is None:
         root = etree.fromstring(_EMPTY_DOC, parser)

@@ -20,8 +20,21 @@ from __future__ import annotations
 
 import datetime
 import re
+from typing import Any
 
-__all__ = ["unwrap_wayback"]
+__all__ = ["ARCHIVE_INSERT_IDS", "drop_archive_inserts", "unwrap_wayback"]
+
+#: The ids of the blocks the Wayback Machine inserts into a capture it serves
+#: (seen in its captures, 2023-2025): the toolbar right after ``<body>``
+#: (between ``<!-- BEGIN WAYBACK TOOLBAR INSERT -->`` and ``<!-- END WAYBACK
+#: TOOLBAR INSERT -->``, comments the parser drops), the line it prints
+#: instead ("The Wayback Machine - https://web.archive.org/web/..."), and its
+#: donation banner. Their text ("COLLECTED BY Organization: Archive Team
+#: Formed in 2009...") is never the page's.
+ARCHIVE_INSERT_IDS = ("wm-ipp-base", "wm-ipp", "wm-ipp-print", "donato")
+# What the toolbar's markup always holds, to look for it only when it is there.
+ARCHIVE_INSERT_MARK = b"wm-ipp"
+_INSERTS_XPATH = "//*[" + " or ".join(f"@id='{name}'" for name in ARCHIVE_INSERT_IDS) + "]"
 
 # https://web.archive.org/web/20231106162100id_/https://english.almayadeen.net/...
 # //web.archive.org/web/...   (protocol-relative, in srcset and scripts)
@@ -99,3 +112,25 @@ def _capture_time(stamp: str) -> datetime.datetime | None:
         return datetime.datetime.strptime(stamp, "%Y%m%d%H%M%S").replace(tzinfo=datetime.timezone.utc)
     except ValueError:
         return None
+
+
+def drop_archive_inserts(root: Any) -> int:
+    """Remove the Wayback Machine's toolbar and banners from a parsed page.
+
+    Text after a removed block (its lxml ``tail``) is kept. Returns how many
+    blocks were removed.
+    """
+    removed = 0
+    for el in root.xpath(_INSERTS_XPATH):
+        parent = el.getparent()
+        if parent is None:
+            continue
+        if el.tail:
+            previous = el.getprevious()
+            if previous is not None:
+                previous.tail = (previous.tail or "") + el.tail
+            else:
+                parent.text = (parent.text or "") + el.tail
+        parent.remove(el)
+        removed += 1
+    return removed

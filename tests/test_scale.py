@@ -185,3 +185,29 @@ def test_dask_dataframe_recipe(dask_client: Any, tmp_path: Path) -> None:
     frame = _compute(dask_client, recipe.articles_frame(recipe.page_records(str(folder), partition_size=2)))
     titles = [r["article"]["title"] for r in _expected_records(folder).values() if r.get("article")]
     assert list(frame["title"]) == titles
+
+
+def test_dask_warc_recipe(dask_client: Any, tmp_path: Path) -> None:
+    """WARC files through the Dask recipe: one record per page of the site, the
+    errors as error records, each with its WARC offset."""
+    pytest.importorskip("warcio")
+    from tests import warc_builder
+
+    recipe = _dask_recipe()
+    paths = []
+    for compress in (True, False):
+        data, _ = warc_builder.crawl(compress=compress)
+        path = tmp_path / ("crawl.warc.gz" if compress else "crawl.warc")
+        path.write_bytes(data)
+        paths.append(str(path))
+    paths.append(str(tmp_path / "missing.warc.gz"))
+    got = _compute(dask_client, recipe.warc_records(paths))
+    for path in paths[:2]:
+        records = [r for r in got if r["path"] == path]
+        assert [(r["warc_url"], "error" in r) for r in records] == [
+            (url, kind != "page") for url, kind in warc_builder.EXPECTED
+        ]
+        offsets = [item.offset for item in mp.iter_warc(path)]
+        assert [r["warc_offset"] for r in records] == offsets
+    (missing,) = [r for r in got if r["path"] == paths[2]]
+    assert missing["error"] == "InputError"

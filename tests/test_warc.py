@@ -99,8 +99,8 @@ def test_pages_parse_as_the_pages_themselves(results: tuple[list[mp.WarcPage], A
         assert "\ufffd" not in repr(got)
     assert home.page is not None
     content = mp.parse_page(home.page)
-    assert content.url == wb.HOMEPAGE or content.url is None or content.url.startswith("https://www.almayadeen.net")
-    assert "الميادين" in repr(mp.to_dict(content)) or "الميادين" in (home.page.root.findtext(".//title") or "")
+    assert content.url == wb.HOMEPAGE
+    assert home.page.root.findtext(".//title") == "الرئيسية | الميادين"
 
 
 def test_errors_say_what_was_wrong(results: tuple[list[mp.WarcPage], Any], crawl_file: tuple[Path, Any]) -> None:
@@ -509,7 +509,60 @@ def test_common_crawl_recipe(tmp_path: Path) -> None:
     assert article["parser_version"] == mp.__version__
     assert article["article"]["title"] == "Blinken claims US 'working very aggressively' to send aid to Gaza"
     assert by_url[wb.ARTICLE_1256]["article"]["title"] == "Why the dollar is losing its grip on global trade"
-    assert by_url[wb.HOMEPAGE]["url"] is None or by_url[wb.HOMEPAGE]["url"].startswith("https://www.almayadeen.net")
+    assert by_url[wb.HOMEPAGE]["url"] == wb.HOMEPAGE
     assert by_url[wb.NOT_FOUND]["error"] == "InputError"
     assert by_url[wb.IMAGE]["error"] == "InputError"
     assert "non-html: 1" in by_url[wb.IMAGE]["message"]
+
+
+@pytest.mark.parametrize("seekable", [True, False])
+def test_a_revisit_of_an_image_is_skipped_as_one(seekable: bool) -> None:
+    out = io.BytesIO()
+    writer = wb.Writer(out, compress=True)
+    writer.response(wb.IMAGE, b"\xff\xd8\xff" + bytes(100), [("Content-Type", "image/jpeg")])
+    writer.revisit(
+        wb.IMAGE,
+        digest="sha1:CCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC",  # found by URI and date
+        refers_to_uri=wb.IMAGE,
+        refers_to_date="2023-11-06T16:30:01.000Z",  # the same instant, written otherwise
+        date="2023-11-09T00:00:00Z",
+    )
+    data = out.getvalue()
+    source = io.BytesIO(data) if seekable else io.BufferedReader(_Unseekable(data))
+    reader = WarcReader(source)
+    assert list(reader) == []
+    assert reader.skipped == {"non-html": 2}
+
+
+def test_responses_pickle_for_worker_processes() -> None:
+    """A command line reads the WARC in one process and loads pages in
+    workers: WarcResponse and WarcProblem pickle, and warc_page gives the
+    same WarcPage on either side."""
+    import pickle
+
+    from mayadeen_parse._warc import warc_page
+
+    data, _ = wb.crawl()
+    items = list(WarcReader(io.BytesIO(data)))
+    copies = pickle.loads(pickle.dumps(items))
+    assert copies == items
+    for item, copy in zip(items, copies, strict=True):
+        here, there = warc_page(item), warc_page(copy)
+        assert (here.url, here.offset, here.fetched_at, type(here.error)) == (
+            there.url,
+            there.offset,
+            there.fetched_at,
+            type(there.error),
+        )
+        if here.page is not None:
+            assert there.page is not None
+            assert mp.parse_page(here.page) == mp.parse_page(there.page)
+
+
+def test_a_whole_file_gzip_is_refused_with_the_fix() -> None:
+    """``gzip crawl.warc`` makes one gzip stream: records cannot be found by
+    offset in it; the problem says how to recompress it."""
+    data, _ = wb.crawl(compress=False)
+    items = list(mp.iter_warc(io.BytesIO(gzip.compress(data))))
+    assert [(i.page, getattr(i.error, "reason", None), i.offset) for i in items] == [(None, "corrupt", 0)]
+    assert "warcio recompress" in str(items[0].error)

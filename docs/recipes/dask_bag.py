@@ -32,6 +32,31 @@ def page_records(folder: str, partition_size: int = 100) -> db.Bag:
     return db.from_sequence(paths, partition_size=partition_size).map(parse_file)
 
 
+def parse_warc(path: str) -> list[dict[str, Any]]:
+    """One WARC file → one record per HTML page of the site in it (errors
+    included), each with where its WARC record is (``warc_offset``...).
+    Needs ``pip install 'mayadeen-parse[warc]'``."""
+    records: list[dict[str, Any]] = []
+    try:
+        for item in mp.iter_warc(path):
+            where = {"path": path, "warc_file": path, "warc_offset": item.offset, "warc_url": item.url}
+            if item.fetched_at is not None:
+                where["warc_date"] = item.fetched_at.isoformat()
+            if item.page is None:
+                records.append({**where, "error": type(item.error).__name__, "message": str(item.error)})
+            else:
+                records.append({**where, **mp.to_dict(mp.parse_page(item.page))})
+    except mp.InputError as exc:  # the file cannot be opened
+        records.append({"path": path, "error": type(exc).__name__, "message": str(exc)})
+    return records
+
+
+def warc_records(paths: list[str]) -> db.Bag:
+    """A bag of page records from WARC files, one file per task (a WARC file
+    is read from start to end: revisits point back into it)."""
+    return db.from_sequence(sorted(paths), partition_size=1).map(parse_warc).flatten()
+
+
 def _article_row(record: dict[str, Any]) -> dict[str, Any]:
     article = record["article"]
     return {
