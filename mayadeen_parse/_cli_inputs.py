@@ -20,7 +20,7 @@ import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
-from typing import IO, NamedTuple
+from typing import IO, Any, NamedTuple
 
 from ._errors import MayadeenParseError
 from ._files import read_page_bytes
@@ -30,7 +30,7 @@ __all__ = ["PAGE_SUFFIXES", "WARC_SUFFIXES", "Inputs", "Task", "count_pages"]
 #: Names picked in a directory or by a glob (case-insensitive).
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".xhtml.gz")
 #: WARC files: every HTML response record of the site's hosts is a page.
-WARC_SUFFIXES = (".warc", ".warc.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz")  # as _warc.WARC_SUFFIXES, without importing the WARC reader
 
 # A PATH that is a web address, not a file: "https://...", "www.almayadeen.net/...".
 _URL_RE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)", re.IGNORECASE)
@@ -47,8 +47,8 @@ class Task(NamedTuple):
     path: str
     """The input path as given or as walked (``"-"``: standard input)."""
     data: bytes | None = None
-    """The bytes, when the main process read them (standard input, a pipe, a
-    WARC record); ``None``: the worker reads :attr:`path`."""
+    """The bytes (gunzipped), when the main process read them (standard
+    input, a pipe); ``None``: the worker reads :attr:`path` (or :attr:`record`)."""
     url: str | None = None
     encoding: str | None = None
     fetched_at: datetime.datetime | None = None
@@ -56,6 +56,10 @@ class Task(NamedTuple):
     """``(warc_file, warc_offset, warc_url, warc_date)`` for a WARC record."""
     problem: tuple[str, str] | None = None
     """``(error, message)`` known before parsing: the worker reports it."""
+    record: Any = None
+    """The ``WarcResponse`` or ``WarcProblem`` a WARC reader gave (read by
+    the main process; the worker turns it into a page with ``warc_page``,
+    exactly as :func:`~mayadeen_parse.iter_warc` does)."""
 
     @property
     def key(self) -> str | tuple[str, int]:
@@ -206,20 +210,14 @@ class Inputs:
         if self.counting:
             yield self._task(path)
             return
-        from ._warc import WarcProblem, WarcReader
+        from ._warc import WarcReader
 
         try:
             reader = WarcReader(path)
             for record in reader:
                 warc_date = record.fetched_at.isoformat() if record.fetched_at is not None else None
                 where = (path, record.offset, record.url, warc_date)
-                if isinstance(record, WarcProblem):
-                    yield Task(path, None, record.url, None, None, where, ("InputError", record.message))
-                elif record.status >= 400:
-                    message = f"the server answered HTTP {record.status}, not the page"
-                    yield Task(path, None, record.url, None, None, where, ("InputError", message))
-                else:
-                    yield Task(path, record.payload, record.url, record.encoding, record.fetched_at, where, None)
+                yield Task(path, None, record.url, None, record.fetched_at, where, None, record)
         except MayadeenParseError as exc:  # MissingExtraError (no warcio), InputError (cannot open)
             yield self._task(path, problem=(type(exc).__name__, unprefixed(str(exc), path)))
             return

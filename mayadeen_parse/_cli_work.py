@@ -81,7 +81,14 @@ def _envelope(task: Task) -> dict[str, Any]:
 
 
 def _load(task: Task) -> Page:
-    # task.data: read (and gunzipped) by the main process, or a WARC record's decoded body.
+    if task.record is not None:  # a WARC record: the same page or error as iter_warc gives
+        from ._warc import warc_page
+
+        item = warc_page(task.record)
+        if item.page is None:
+            raise item.error or InputError("the WARC record gave no page", path=task.path, reason="corrupt")
+        return item.page
+    # task.data: read (and gunzipped) by the main process.
     data = read_page_bytes(task.path) if task.data is None else task.data
     return load_page(data, url=task.url, encoding=task.encoding, fetched_at=task.fetched_at)
 
