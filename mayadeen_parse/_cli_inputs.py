@@ -38,6 +38,7 @@ _URL_RE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)", re.IGNORECASE)
 #: Skipped-input reasons, as the summary line shows them.
 UNPICKED = "name not a page (.html, .htm, .xhtml, .gz forms, .warc)"
 NOT_REGULAR = "not a regular file"
+UNREADABLE_DIR = "directory that cannot be listed"
 RESUMED = "already in the output"
 
 
@@ -166,10 +167,14 @@ class Inputs:
 
     def _walk(self, top: str) -> Iterator[Task]:
         """Page and WARC files under *top*, sorted, FIFOs and devices skipped."""
-        for folder, dirs, files in os.walk(top):
+        for folder, dirs, files in os.walk(top, onerror=self._unreadable):
             dirs.sort()
             for name in sorted(files):
                 yield from self._entry(os.path.join(folder, name))
+
+    def _unreadable(self, error: OSError) -> None:
+        """A directory the walk cannot list (permission denied): counted, not silent."""
+        self.skip(UNREADABLE_DIR, str(error.filename))
 
     def _entry(self, path: str) -> Iterator[Task]:
         page, warc = is_page_name(path), is_warc_name(path)
@@ -192,7 +197,7 @@ class Inputs:
         seen: set[str] = set()
         for item in matched:
             if os.path.isdir(item):
-                for folder, dirs, files in os.walk(item):
+                for folder, dirs, files in os.walk(item, onerror=self._unreadable):
                     dirs.sort()
                     for name in sorted(files):
                         full = os.path.join(folder, name)

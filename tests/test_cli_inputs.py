@@ -226,3 +226,22 @@ def test_output_file_for_every_format(tmp_path: Path) -> None:
         assert written.returncode == shown.returncode == 0, written.stderr
         assert written.stdout == b""
         assert out.read_bytes() == shown.stdout, args
+
+
+def test_a_directory_that_cannot_be_listed_is_counted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``os.walk`` passes over a directory it cannot list (permission
+    denied) in silence; the walk counts it. (Simulated: root lists anything.)"""
+    from mayadeen_parse._cli_inputs import UNREADABLE_DIR, Inputs
+
+    shutil.copy(ARTICLE, tmp_path / "a.html")
+    real_walk = os.walk
+
+    def walk(top: str, onerror: Any = None) -> Any:
+        onerror(PermissionError(13, "Permission denied", str(tmp_path / "locked")))
+        return real_walk(top)
+
+    monkeypatch.setattr(os, "walk", walk)
+    inputs = Inputs()
+    assert [Path(t.path).name for t in inputs.tasks([str(tmp_path)])] == ["a.html"]
+    assert inputs.skipped == {UNREADABLE_DIR: 1}
+    assert inputs.examples[UNREADABLE_DIR] == str(tmp_path / "locked")
