@@ -18,6 +18,9 @@ as ``__cause__``.
 
 from __future__ import annotations
 
+import functools
+from typing import Any
+
 __all__ = ["InputError", "MayadeenParseError", "MissingExtraError", "NotAnArticleError", "PageDecodeError"]
 
 
@@ -86,6 +89,11 @@ class InputError(MayadeenParseError, ValueError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Keyword-only arguments: the default reduction would call
+        # InputError(message) and fail in the process that unpickles it.
+        return functools.partial(InputError, path=self.path, reason=self.reason), (str(self),)
+
 
 class MissingExtraError(MayadeenParseError, ImportError):
     """A feature needs an optional dependency that is not installed.
@@ -100,3 +108,6 @@ class MissingExtraError(MayadeenParseError, ImportError):
     def __init__(self, message: str, *, extra: str, name: str | None = None) -> None:
         super().__init__(message, name=name)
         self.extra = extra
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return functools.partial(MissingExtraError, extra=self.extra, name=self.name), (str(self),)

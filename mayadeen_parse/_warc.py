@@ -62,6 +62,7 @@ import attrs
 from ._errors import InputError, MayadeenParseError, MissingExtraError
 from ._files import _InflateError, inflate
 from ._page import MAX_INPUT_SIZE, Page, load_page
+from ._wayback import EDITION_HOSTS
 
 __all__ = [
     "EDITION_HOSTS",
@@ -75,16 +76,6 @@ __all__ = [
     "warc_page",
 ]
 
-#: The hosts of the site's three editions (``../shared/site/README.md``): a
-#: :class:`WarcReader` keeps the responses of these hosts by default.
-EDITION_HOSTS: frozenset[str] = frozenset(
-    {
-        "english.almayadeen.net",  # the English edition
-        "www.almayadeen.net",  # the Arabic edition (the real capture in ../shared/site/real)
-        "almayadeen.net",  # the Arabic edition without "www." (redirects there)
-        "espanol.almayadeen.net",  # the Spanish edition
-    }
-)
 
 #: File names that hold WARC records (Common Crawl, Heritrix, wget and
 #: Browsertrix write ``.warc.gz``; ``.warc`` is the uncompressed form).
@@ -172,11 +163,14 @@ class WarcPage:
     url: str | None
     """The record's ``WARC-Target-URI``."""
     fetched_at: datetime.datetime | None
-    """The record's ``WARC-Date`` (aware, UTC)."""
+    """The record's ``WARC-Date`` (timezone-aware, UTC), or ``None`` when
+    missing or invalid."""
     offset: int
-    """Where the record starts in the file (see :attr:`WarcResponse.offset`)."""
+    """Where the record starts in the file, in bytes (the start of its gzip
+    member in a ``.warc.gz``): seek there and read one record to get it again.
+    For a file object, counted from where it was when reading started."""
     file: str | None
-    """The WARC file as given (see :attr:`WarcResponse.file`)."""
+    """The WARC file as given, or the file object's ``name``, else ``None``."""
     status: int | None = None
     """The HTTP status code, when the record was read."""
 

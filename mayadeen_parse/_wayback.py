@@ -22,7 +22,7 @@ import datetime
 import re
 from typing import Any
 
-__all__ = ["ARCHIVE_INSERT_IDS", "drop_archive_inserts", "unwrap_wayback"]
+__all__ = ["ARCHIVE_INSERT_IDS", "EDITION_HOSTS", "drop_archive_inserts", "unwrap_wayback"]
 
 #: The ids of the blocks the Wayback Machine inserts into a capture it serves
 #: (seen in its captures, 2023-2025): the toolbar right after ``<body>``
@@ -38,21 +38,30 @@ _INSERTS_XPATH = "//*[" + " or ".join(f"@id='{name}'" for name in ARCHIVE_INSERT
 
 # https://web.archive.org/web/20231106162100id_/https://english.almayadeen.net/...
 # //web.archive.org/web/...   (protocol-relative, in srcset and scripts)
+# web.archive.org/web/...     (pasted without its scheme)
 # /web/20231106162100/...     (root-relative: how links on a served capture look)
 # The original is sometimes written without its scheme
 # (web.archive.org/web/2023/english.almayadeen.net/...) or with one slash after
 # it (http:/english...), as some servers collapse "//" in a path.
 _WAYBACK_RE = re.compile(
-    r"""^(?:(?:https?:)?//(?:web|wayback)\.archive\.org)?
+    r"""^(?:(?:(?:https?:)?//)?(?:web|wayback)\.archive\.org)?
         /web/(?P<time>\d{1,14})(?P<flag>[a-z]{2}_)?/
         (?P<original>.+)$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _SCHEME_RE = re.compile(r"^(https?):/*", re.IGNORECASE)
-# The site serves every edition over https only (its canonical links, the real
-# capture in ../shared/site/real): an original written without a scheme is
-# given https for these hosts, http (the archive's own default) for others.
-_HTTPS_HOSTS = ("english.almayadeen.net", "www.almayadeen.net", "almayadeen.net", "espanol.almayadeen.net")
+#: The hosts of the site's three editions (``../shared/site/README.md``). Kept
+#: here, the package's lowest module, so that the WARC reader (which keeps
+#: these hosts by default) and the Wayback unwrapping share one table; it
+#: belongs with the site tables when they have their own module.
+EDITION_HOSTS: frozenset[str] = frozenset(
+    {
+        "english.almayadeen.net",  # the English edition
+        "www.almayadeen.net",  # the Arabic edition (the real capture in ../shared/site/real)
+        "almayadeen.net",  # the Arabic edition without "www."
+        "espanol.almayadeen.net",  # the Spanish edition
+    }
+)
 
 
 def unwrap_wayback(url: str) -> tuple[str, datetime.datetime | None]:
@@ -101,7 +110,9 @@ def _unwrap_once(url: str) -> tuple[str, datetime.datetime | None]:
         return url, None  # ftp://..., "*", "?" ...: not a capture of a web page
     else:
         host = original.split("/", 1)[0].split(":", 1)[0].lower()
-        original = ("https://" if host in _HTTPS_HOSTS else "http://") + original
+        # The site serves every edition over https only (its canonical links,
+        # the real capture): https for its hosts, the archive's http for others.
+        original = ("https://" if host in EDITION_HOSTS else "http://") + original
     return original, _capture_time(match.group("time"))
 
 

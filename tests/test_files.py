@@ -175,3 +175,20 @@ def test_not_html_is_still_a_page_decode_error(tmp_path: Path) -> None:
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
     with pytest.raises(mp.PageDecodeError):
         mp.read_page_file(path)
+
+
+def test_input_errors_pickle() -> None:
+    """Errors cross process boundaries (Dask, Spark, multiprocessing) intact."""
+    import pickle
+
+    error = mp.InputError("x.html.gz: truncated gzip file", path="x.html.gz", reason="truncated-gzip")
+    copy = pickle.loads(pickle.dumps(error))
+    assert (type(copy), str(copy), copy.path, copy.reason) == (mp.InputError, str(error), "x.html.gz", "truncated-gzip")
+    missing = mp.MissingExtraError("needs warcio", extra="warc", name="warcio")
+    again = pickle.loads(pickle.dumps(missing))
+    assert (type(again), str(again), again.extra, again.name) == (
+        mp.MissingExtraError,
+        "needs warcio",
+        "warc",
+        "warcio",
+    )

@@ -566,3 +566,71 @@ def test_a_whole_file_gzip_is_refused_with_the_fix() -> None:
     items = list(mp.iter_warc(io.BytesIO(gzip.compress(data))))
     assert [(i.page, getattr(i.error, "reason", None), i.offset) for i in items] == [(None, "corrupt", 0)]
     assert "warcio recompress" in str(items[0].error)
+
+
+def test_error_items_pickle() -> None:
+    """A WarcPage without a page (an error) goes back from a worker as is."""
+    import pickle
+
+    data, _ = wb.crawl()
+    errors = [item for item in mp.iter_warc(io.BytesIO(data)) if item.error is not None]
+    assert len(errors) == 3
+    copies = pickle.loads(pickle.dumps(errors))
+    assert [(c.url, c.offset, str(c.error), getattr(c.error, "reason", None)) for c in copies] == [
+        (e.url, e.offset, str(e.error), getattr(e.error, "reason", None)) for e in errors
+    ]
+
+
+def _common_crawl_record(url: str, body: bytes, date: str = "2023-11-06T16:30:00Z") -> bytes:
+    """One response record as Common Crawl writes it (WARC/1.0; the body
+    stored decoded, its encodings renamed to X-Crawler-*), gzipped alone."""
+    http = (
+        b"HTTP/1.1 200 OK\r\n"
+        b"Date: Mon, 06 Nov 2023 16:30:00 GMT\r\n"
+        b"Content-Type: text/html; charset=windows-1256\r\n"
+        b"X-Crawler-Transfer-Encoding: chunked\r\n"
+        b"X-Crawler-Content-Encoding: br\r\n"
+        b"Content-Length: %d\r\n"
+        b"\r\n" % len(body)
+    )
+    block = http + body
+    headers = (
+        "WARC/1.0\r\n"
+        "WARC-Type: response\r\n"
+        f"WARC-Date: {date}\r\n"
+        "WARC-Record-ID: <urn:uuid:8d7f1f0a-1a7b-4d1b-9b1e-6c2b0f6a1d01>\r\n"
+        f"Content-Length: {len(block)}\r\n"
+        "Content-Type: application/http; msgtype=response\r\n"
+        "WARC-Warcinfo-ID: <urn:uuid:0f0e0d0c-0b0a-0908-0706-050403020100>\r\n"
+        "WARC-Concurrent-To: <urn:uuid:11111111-2222-3333-4444-555555555555>\r\n"
+        "WARC-IP-Address: 104.18.2.3\r\n"
+        f"WARC-Target-URI: {url}\r\n"
+        "WARC-Payload-Digest: sha1:3I42H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ\r\n"
+        "WARC-Block-Digest: sha1:4I42H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ\r\n"
+        "WARC-Identified-Payload-Type: text/html\r\n"
+        "\r\n"
+    ).encode()
+    return gzip.compress(headers + block + b"\r\n\r\n")
+
+
+def test_a_record_as_common_crawl_writes_it() -> None:
+    body = wb.pages()[wb.ARTICLE_1256]
+    record = _common_crawl_record(wb.ARTICLE_1256, body)
+    (item,) = list(mp.iter_warc(io.BytesIO(record)))
+    assert item.page is not None
+    assert (item.page.url, item.page.encoding, item.page.encoding_source) == (
+        wb.ARTICLE_1256,
+        "windows-1256",
+        "argument",
+    )
+    assert item.fetched_at == datetime.datetime(2023, 11, 6, 16, 30, tzinfo=UTC)
+    expected = _reference(
+        wb.ARTICLE_1256, (wb.FIXTURES / "article" / "opinion-dollar-windows-1256.html").read_bytes(), item.fetched_at
+    )
+    assert mp.to_dict(mp.parse_page(item.page)) == expected
+    # Two such records one after the other, as in a Common Crawl file.
+    both = record + _common_crawl_record(wb.ARTICLE_1252, b"<html><body><h1>x</h1></body></html>")
+    assert [(i.url, i.offset) for i in mp.iter_warc(io.BytesIO(both))] == [
+        (wb.ARTICLE_1256, 0),
+        (wb.ARTICLE_1252, len(record)),
+    ]

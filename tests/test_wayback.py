@@ -10,6 +10,8 @@ from typing import Any
 from urllib.parse import urljoin
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import mayadeen_parse as mp
 from mayadeen_parse._text import absolutize
@@ -309,6 +311,7 @@ def test_a_page_without_url_keeps_the_default_base() -> None:
             ("https://english.almayadeen.net/x", CAPTURED),
         ),
         (f"//web.archive.org/web/{STAMP}/{ORIGINAL}", (ORIGINAL, CAPTURED)),
+        (f"web.archive.org/web/{STAMP}/{ORIGINAL}", (ORIGINAL, CAPTURED)),
         (f"/web/{STAMP}/{ORIGINAL}", (ORIGINAL, CAPTURED)),
         (f"https://web.archive.org/web/2023/{ORIGINAL}", (ORIGINAL, None)),
         (f"https://web.archive.org/web/20231399999999/{ORIGINAL}", (ORIGINAL, None)),
@@ -334,3 +337,43 @@ def test_links_are_unwrapped_by_the_same_function() -> None:
     for link in (f"/web/{STAMP}/{ORIGINAL}", f"https://web.archive.org/web/{STAMP}im_/english.almayadeen.net/a.jpg"):
         assert absolutize(link) == mp.unwrap_wayback(link)[0]
         assert absolutize(link, WAYBACK) == mp.unwrap_wayback(link)[0]
+
+
+_ORIGINALS = st.from_regex(
+    r"https?://[a-z]{1,10}(\.[a-z]{2,8}){1,3}(/[a-zA-Z0-9._~%-]{0,12}){0,4}(\?[a-z=&]{0,10})?", fullmatch=True
+)
+_CAPTURES = st.datetimes(
+    min_value=datetime.datetime(1996, 1, 1), max_value=datetime.datetime(2099, 12, 31, 23, 59, 59)
+).map(lambda d: d.replace(microsecond=0, tzinfo=datetime.timezone.utc))
+
+
+@given(
+    original=_ORIGINALS,
+    captured=_CAPTURES,
+    prefix=st.sampled_from(
+        ["https://web.archive.org", "http://web.archive.org", "https://wayback.archive.org", "//web.archive.org", ""]
+    ),
+    flag=st.sampled_from(["", "id_", "im_", "js_", "cs_", "if_", "fw_", "oe_"]),
+)
+def test_unwrapping_undoes_wrapping(original: str, captured: datetime.datetime, prefix: str, flag: str) -> None:
+    """Every Wayback form of a URL gives the URL and the capture time back;
+    the result is not a Wayback URL (unwrapping is idempotent)."""
+    wrapped = f"{prefix}/web/{captured:%Y%m%d%H%M%S}{flag}/{original}"
+    assert mp.unwrap_wayback(wrapped) == (original, captured)
+    assert mp.unwrap_wayback(original) == (original, None)
+    assert absolutize(wrapped) == original
+
+
+@given(
+    href=st.from_regex(
+        r"\s*((https?:)?//(web|wayback)\.archive\.org)?/web/[0-9*]{0,16}([a-z]{2}_)?/.{0,40}", fullmatch=True
+    )
+)
+def test_absolutize_stays_idempotent_on_wayback_links(href: str) -> None:
+    """absolutize (which unwraps archive links) is idempotent on any string
+    of the archive's shape."""
+    once = absolutize(href)
+    if once is not None:
+        assert absolutize(once) == once
+    original, _ = mp.unwrap_wayback(href)
+    assert mp.unwrap_wayback(original)[0] == original
