@@ -252,7 +252,7 @@ def _main(argv: list[str] | None) -> int:
         except OSError as exc:
             parser.error(f"cannot write {args.output}: {exc.strerror or exc}")
 
-    tally = Tally(show_progress, total)
+    tally = Tally(show_progress, total, skipped=inputs.skipped)
     if options.mode == "report" and options.format == "dict":
         from ._cli_report import summarize
 

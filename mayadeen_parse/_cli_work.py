@@ -7,6 +7,7 @@ the summary line on standard error.
 
 from __future__ import annotations
 
+import collections
 import json
 import os
 import sys
@@ -14,7 +15,7 @@ import time
 from collections.abc import Callable
 from typing import IO, Any, NamedTuple
 
-from ._cli_inputs import Task, unprefixed
+from ._cli_inputs import RESUMED, Task, unprefixed
 from ._errors import InputError, MayadeenParseError
 from ._files import read_page_bytes
 from ._page import Page, load_page
@@ -164,9 +165,18 @@ def crashed(options: Options) -> Callable[[Task], Outcome]:
 class Tally:
     """What the summary line counts, and the progress line shows on a terminal."""
 
-    def __init__(self, progress: bool, total: int | None = None, stream: IO[str] | None = None) -> None:
+    def __init__(
+        self,
+        progress: bool,
+        total: int | None = None,
+        stream: IO[str] | None = None,
+        skipped: collections.Counter[str] | None = None,
+    ) -> None:
         self.progress = progress
         self.total = total
+        # The inputs' skip counts, filled as the run goes: inputs --resume
+        # found in the output are part of the total, and done.
+        self.skipped: collections.Counter[str] = skipped if skipped is not None else collections.Counter()
         self.stream = stream or sys.stderr
         self.start = self.last = time.monotonic()
         self.parsed = 0
@@ -197,14 +207,15 @@ class Tally:
         self.stream.write(line + "\n")
         self.stream.flush()
 
-    def _show(self, now: float, done_skipped: int = 0) -> None:
+    def _show(self, now: float) -> None:
         elapsed = max(now - self.start, 1e-9)
         rate = self.pages / elapsed
         failed = sum(self.failed.values())
         if self.total:
-            share = min(self.pages * 100 // self.total, 100)
-            text = f"{self.pages:,} / {self.total:,} pages ({share} %), {failed:,} failed, {rate:,.0f} pages/s"
-            left = max(self.total - self.pages, 0)
+            done = self.pages + self.skipped[RESUMED]
+            share = min(done * 100 // self.total, 100)
+            text = f"{done:,} / {self.total:,} pages ({share} %), {failed:,} failed, {rate:,.0f} pages/s"
+            left = max(self.total - done, 0)
             if rate > 0 and self.pages:
                 eta = int(left / rate)
                 text += f", ETA {eta // 3600}:{eta // 60 % 60:02d}:{eta % 60:02d}"

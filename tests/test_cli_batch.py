@@ -16,6 +16,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -227,3 +228,17 @@ def test_progress_line_on_a_terminal(monkeypatch: pytest.MonkeyPatch, capsys: py
     assert main(["--jsonl", "--no-progress", "--breaking", str(ARTICLE)]) == 0
     assert quiet.getvalue().startswith("mayadeen-parse: 1 page in ")  # the summary line only
     assert "\r" not in quiet.getvalue()
+
+
+def test_progress_counts_resumed_inputs_as_done() -> None:
+    """With --resume, the inputs found in the output are part of the total
+    and done: the line reaches 100 % and the ETA is for what is left."""
+    from mayadeen_parse._cli_inputs import RESUMED
+
+    terminal = _Terminal()
+    skipped: Counter[str] = Counter({RESUMED: 6})
+    tally = _cli_work.Tally(True, total=10, stream=terminal, skipped=skipped)
+    for _ in range(4):
+        tally.add(_cli_work.Outcome("p.html", "{}", None, None))
+    tally.close()
+    assert "10 / 10 pages (100 %), 0 failed" in terminal.getvalue()
