@@ -22,7 +22,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
-from ._cli_inputs import RESUMED, Inputs, Task, count_pages, is_warc_name
+from ._cli_inputs import HINTS, RESUMED, Inputs, Task, count_pages, is_warc_name
 from ._cli_pool import ordered_map
 from ._cli_work import Options, Outcome, Tally, _version, crashed, process, silence_stdout
 from ._render import CSV_COLUMNS
@@ -286,7 +286,8 @@ def _main(argv: list[str] | None) -> int:
     if batch:
         for reason, example in sorted(inputs.examples.items()):
             if reason != RESUMED:
-                tally.say(f"mayadeen-parse: skipped: {reason}: e.g. {example}")
+                hint = f" ({HINTS[reason]})" if reason in HINTS else ""
+                tally.say(f"mayadeen-parse: skipped: {reason}: e.g. {example}{hint}")
         resumable = args.output and options.format == "jsonl"
         resume = f" (interrupted: run again with -o {args.output} --resume)" if resumable else " (interrupted)"
         tally.say(tally.line(dict(inputs.skipped)) + (resume if interrupted else ""))  # last: what a script reads

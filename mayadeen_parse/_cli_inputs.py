@@ -25,7 +25,7 @@ from typing import IO, Any, NamedTuple
 from ._errors import MayadeenParseError
 from ._files import read_page_bytes
 
-__all__ = ["PAGE_SUFFIXES", "WARC_SUFFIXES", "Inputs", "Task", "count_pages"]
+__all__ = ["HINTS", "PAGE_SUFFIXES", "WARC_SUFFIXES", "Inputs", "Task", "count_pages"]
 
 #: Names picked in a directory or by a glob (case-insensitive).
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".xhtml.gz")
@@ -36,9 +36,14 @@ WARC_SUFFIXES = (".warc", ".warc.gz")  # as _warc.WARC_SUFFIXES, without importi
 _URL_RE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)", re.IGNORECASE)
 
 #: Skipped-input reasons, as the summary line shows them.
-UNPICKED = "name not a page (.html, .htm, .xhtml, .gz forms, .warc)"
+UNPICKED = "not a page name"
 NOT_REGULAR = "not a regular file"
 UNREADABLE_DIR = "directory that cannot be listed"
+#: What the example line of a skip reason adds, to say what to do.
+HINTS = {
+    UNPICKED: "picked: *.html, *.htm, *.xhtml, their .gz forms, *.warc, *.warc.gz; give others by name or --paths-from",
+    NOT_REGULAR: "a FIFO, a socket or a device: never opened",
+}
 RESUMED = "already in the output"
 
 

@@ -84,8 +84,9 @@ def test_files_not_picked_are_counted(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert len(lines(result)) == 1
     stderr = result.stderr.decode()
-    assert "1 parsed, 0 failed; 3 skipped (name not a page" in stderr
-    assert "e.g. " in stderr  # one example, to see what was left out
+    assert "1 parsed, 0 failed; 3 skipped (not a page name 3)" in stderr
+    assert "skipped: not a page name: e.g. " in stderr  # one example, to see what was left out
+    assert "give others by name or --paths-from" in stderr
 
 
 def test_an_empty_directory_is_an_error(tmp_path: Path) -> None:
