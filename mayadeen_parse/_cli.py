@@ -1,70 +1,55 @@
 """The command line: ``python -m mayadeen_parse`` and ``mayadeen-parse``.
 
-The only module that reads files. Exit status: 0 when every input parsed,
-1 when at least one input failed (each failure is reported and the others are
-still processed), 2 for a usage error.
+Exit status: 0 when every input parsed, 1 when at least one input failed (each
+failure is reported and the others are still processed), 2 for a usage error,
+130 when interrupted, 70 for a bug in this program (reported in one line, never
+a traceback).
+
+Modules: this one (options, one page in a worker, the output), ``_cli_inputs``
+(which files a PATH names, their bytes), ``_cli_pool`` (worker processes),
+``_cli_resume`` (``--resume``), ``_cli_report`` (``--report``'s summary) and
+``_render`` (text, Markdown, CSV).
 """
 
 from __future__ import annotations
 
 import argparse
-import collections
+import contextlib
+import csv
 import glob
-import gzip
-import io
-import json
 import os
 import sys
-import time
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from typing import IO, Any, TypeVar
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
 
-from ._errors import MayadeenParseError
-from ._page import MAX_INPUT_SIZE, load_page
-from ._parse import (
-    parse_article,
-    parse_breaking,
-    parse_most_read,
-    parse_page,
-    parse_read_next,
-    parse_related,
-)
-from ._serialize import _plain
+from ._cli_inputs import HINTS, RESUMED, Inputs, Task, count_pages, is_warc_name
+from ._cli_pool import ordered_map
+from ._cli_work import Options, Outcome, Tally, _version, crashed, process, silence_stdout
+from ._render import CSV_COLUMNS
 
-__all__ = ["main"]
+__all__ = ["main", "process"]  # process: for tests and bench/ (the worker function)
 
-_PAGE_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz", ".xhtml")
-_MODES: dict[str, Callable[[Any], Any]] = {
-    "article": parse_article,
-    "breaking": parse_breaking,
-    "most_read": parse_most_read,
-    "related": parse_related,
-    "read_next": parse_read_next,
-    "all": parse_page,
-}
-
-
-class InputError(Exception):
-    """A file could not be read (missing, unreadable, too large, bad gzip)."""
-
-
-def _version() -> str:
-    from . import __version__
-
-    return __version__
+FORMATS = ("json", "jsonl", "text", "markdown", "csv")
+#: The CSV header: where the row comes from, then the article's columns.
+CSV_HEADER = ("path", "warc_offset", *CSV_COLUMNS)
+#: Between two articles in ``--format text`` and ``markdown``.
+SEPARATOR = "\n---\n\n"
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mayadeen-parse",
         description=(
-            "Parse saved Al Mayadeen English pages into JSON. Each PATH is an HTML file "
-            "(.html.gz is read transparently), a directory (searched recursively for "
-            "*.html, *.htm and their .gz forms), a glob pattern, or - for standard input."
+            "Parse saved Al Mayadeen pages into JSON, text, Markdown or CSV. Each PATH is an HTML file "
+            "(.html.gz is read transparently), a WARC file (.warc, .warc.gz: every HTML response of the "
+            "site), a directory (searched recursively for *.html, *.htm, *.xhtml, their .gz forms and "
+            "WARC files), a glob pattern, or - for standard input. Nothing is ever downloaded."
         ),
-        epilog="Exit status: 0 all inputs parsed, 1 some inputs failed (reported, others still processed), 2 usage.",
+        epilog=(
+            "Exit status: 0 all inputs parsed, 1 some inputs failed (reported, others still processed), "
+            "2 usage, 130 interrupted."
+        ),
+        allow_abbrev=False,  # --json must not silently mean --jsonl
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="pages to parse")
     what = parser.add_mutually_exclusive_group()
@@ -84,9 +69,21 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--url", help="the URL the page was fetched from (base for relative links)")
     parser.add_argument("--encoding", help="the charset from the HTTP Content-Type header, if known")
     parser.add_argument(
-        "--jsonl",
+        "--format",
+        choices=FORMATS,
+        help=(
+            "json (default: one document, or an array of {path, ...} objects for several pages), "
+            "jsonl (one object per page per line), text, markdown, csv (one row per article)"
+        ),
+    )
+    parser.add_argument("--jsonl", action="store_true", help="the same as --format jsonl (batch mode)")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output (replaced, unless --resume)"
+    )
+    parser.add_argument(
+        "--resume",
         action="store_true",
-        help="batch mode: one compact JSON object per page per line, with its path; errors as JSON lines",
+        help="with -o FILE and JSONL: skip the inputs already in FILE and append the others",
     )
     parser.add_argument("--workers", type=int, default=1, metavar="N", help="parse with N processes (default 1)")
     parser.add_argument(
@@ -98,262 +95,218 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-# --- inputs ---------------------------------------------------------------------
+# --- output -------------------------------------------------------------------------
 
 
-def _expand(paths: Iterable[str]) -> Iterator[str]:
-    """Files to read, in a stable order, lazily (directories are walked)."""
-    for path in paths:
-        if path == "-" or os.path.isfile(path):
-            yield path
-        elif os.path.isdir(path):
-            for folder, dirs, files in os.walk(path):
-                dirs.sort()
-                for name in sorted(files):
-                    if name.lower().endswith(_PAGE_SUFFIXES):
-                        yield os.path.join(folder, name)
-        elif glob.has_magic(path):
-            matched = sorted(glob.iglob(path, recursive=True))
-            if not matched:
-                yield path  # reported as missing
-            for item in matched:
-                if os.path.isdir(item):
-                    yield from _expand([item])
-                else:
-                    yield item
-        else:
-            yield path  # reported as missing
+class _Writer:
+    """Writes outcomes in the chosen format; the JSON array is opened lazily."""
 
+    def __init__(self, out: IO[str], options: Options) -> None:
+        self.out = out
+        self.options = options
+        self.count = 0
+        self.csv: csv.DictWriter[str] | None = None
+        if options.format == "csv":
+            self.csv = csv.DictWriter(out, fieldnames=CSV_HEADER, lineterminator="\n")
+            self.csv.writeheader()
 
-def _read_limited(stream: IO[bytes], what: str) -> bytes:
-    data = stream.read(MAX_INPUT_SIZE + 1)
-    if len(data) > MAX_INPUT_SIZE:
-        raise InputError(f"{what} is larger than {MAX_INPUT_SIZE:,} bytes")
-    return data
-
-
-def read_input(path: str) -> bytes:
-    """The bytes of a page file (gunzipped when gzip), size-limited."""
-    try:
-        if path == "-":
-            data = _read_limited(sys.stdin.buffer, "standard input")
-        else:
-            with open(path, "rb") as handle:
-                data = _read_limited(handle, "the file")
-    except OSError as exc:
-        raise InputError(exc.strerror or str(exc)) from exc
-    if data[:2] == b"\x1f\x8b":
-        try:
-            with gzip.GzipFile(fileobj=io.BytesIO(data)) as unzipped:
-                data = _read_limited(unzipped, "the decompressed page")  # type: ignore[arg-type]
-        except (OSError, EOFError) as exc:
-            raise InputError(f"bad gzip data: {exc}") from exc
-    return data
-
-
-# --- one page -------------------------------------------------------------------
-
-
-def process(path: str, mode: str, url: str | None, encoding: str | None) -> tuple[str, Any, str | None, str | None]:
-    """Parse one file: ``(path, payload, error type, error message)``.
-
-    Top-level and picklable so that worker processes can run it. Never
-    raises: a page that breaks the library is reported like any bad page (the
-    error type is then the exception's class name), so that one page never
-    stops a batch.
-    """
-    try:
-        data = read_input(path)
-        page = load_page(data, url=url, encoding=encoding)
-        if mode == "report":
-            from ._report import inspect_page
-
-            return path, _plain(inspect_page(page)), None, None
-        return path, _plain(_MODES[mode](page)), None, None
-    except InputError as exc:
-        return path, None, "InputError", str(exc)
-    except MayadeenParseError as exc:
-        return path, None, type(exc).__name__, str(exc)
-    except RecursionError:  # pragma: no cover - libxml2 caps depth at 256
-        return path, None, "RecursionError", "the document is nested too deeply"
-    except Exception as exc:  # a bug in this library: report the page, keep going
-        return path, None, type(exc).__name__, f"{exc} (unexpected: please report this page as a bug)"
-
-
-def process_line(path: str, mode: str, url: str | None, encoding: str | None) -> tuple[str, str, bool]:
-    """``--jsonl``: ``(path, output line, failed)`` for one file.
-
-    The line is built where the page was parsed, so a worker process sends
-    back one string instead of a tree of dicts to pickle.
-    """
-    from . import __version__
-
-    path, payload, error, message = process(path, mode, url, encoding)
-    # The envelope of mayadeen_parse/schemas/jsonl-line.schema.json.
-    record: dict[str, Any] = {"path": path, "parser_version": __version__}
-    if error is not None:
-        record |= {"error": error, "message": message}
-    elif isinstance(payload, dict):
-        record |= payload
-    else:
-        record["items"] = payload
-    return path, json.dumps(record, ensure_ascii=False), error is not None
-
-
-_T = TypeVar("_T")
-
-
-def _ordered_map(
-    func: Callable[..., _T],
-    paths: Iterable[str],
-    args: tuple[Any, ...],
-    workers: int,
-    crashed: Callable[[str], _T],
-) -> Iterator[_T]:
-    """``func(path, *args)`` for each path, in input order.
-
-    With several workers, at most ``8 * workers`` pages are in flight, so
-    memory stays flat however many paths come in. If a worker process dies
-    (killed, out of memory, a crash in C code), the pages it may have held are
-    retried one by one in a fresh process; a page that kills its process again
-    gives ``crashed(path)``, and the run goes on.
-    """
-    if workers <= 1:
-        for path in paths:
-            yield func(path, *args)
-        return
-    window = workers * 8
-    pending: collections.deque[tuple[str, Future[_T]]] = collections.deque()
-    pool = ProcessPoolExecutor(max_workers=workers)
-
-    def drain(keep: int) -> Iterator[_T]:
-        """Yield finished results, oldest first, until at most *keep* are in flight."""
-        nonlocal pool
-        while len(pending) > keep:
-            try:
-                yield pending[0][1].result()
-                pending.popleft()
-            except BrokenProcessPool:
-                pool.shutdown(wait=False, cancel_futures=True)
-                while pending:
-                    yield _isolated(func, pending.popleft()[0], args, crashed)
-                pool = ProcessPoolExecutor(max_workers=workers)
-
-    try:
-        for path in paths:
-            pending.append((path, pool.submit(func, path, *args)))
-            yield from drain(window - 1)
-        yield from drain(0)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _isolated(func: Callable[..., _T], path: str, args: tuple[Any, ...], crashed: Callable[[str], _T]) -> _T:
-    with ProcessPoolExecutor(max_workers=1) as pool:
-        try:
-            return pool.submit(func, path, *args).result()
-        except BrokenProcessPool:
-            return crashed(path)
-
-
-_CRASH_MESSAGE = "the worker process parsing this page died (killed, out of memory, or a crash in C code)"
-
-
-def _crashed_result(path: str) -> tuple[str, Any, str | None, str | None]:
-    return path, None, "WorkerCrashed", _CRASH_MESSAGE
-
-
-def _crashed_line(path: str) -> tuple[str, str, bool]:
-    from . import __version__
-
-    record = {"path": path, "parser_version": __version__, "error": "WorkerCrashed", "message": _CRASH_MESSAGE}
-    return path, json.dumps(record, ensure_ascii=False), True
-
-
-class _Progress:
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self.start = self.last = time.monotonic()
-        self.done = self.failed = 0
-
-    def update(self, failed: bool) -> None:
-        self.done += 1
-        self.failed += failed
-        now = time.monotonic()
-        if self.enabled and now - self.last > 0.2:
-            self.last = now
-            self._show(now)
-
-    def _show(self, now: float) -> None:
-        rate = self.done / max(now - self.start, 1e-9)
-        sys.stderr.write(f"\r{self.done:,} pages, {self.failed:,} failed, {rate:,.0f} pages/s ")
-        sys.stderr.flush()
+    def write(self, outcome: Outcome) -> None:
+        output, fmt = outcome.output, self.options.format
+        if output is None:
+            return
+        if self.csv is not None:
+            self.csv.writerow(output)
+        elif fmt == "jsonl" or (fmt == "json" and self.options.single):
+            self.out.write(output + "\n")
+        elif fmt == "json":
+            indent = " " * (self.options.indent or 0)
+            item = output.replace("\n", "\n" + indent) if self.options.indent is not None else output
+            self.out.write(("[\n" if self.count == 0 else ",\n") + indent + item)
+        else:  # text, markdown
+            self.out.write((SEPARATOR if self.count else "") + output)
+        self.count += 1
+        self.out.flush()
 
     def close(self) -> None:
-        if self.enabled and self.done:
-            self._show(time.monotonic())
-            sys.stderr.write("\n")
+        if self.options.format == "json" and not self.options.single:
+            self.out.write("\n]\n" if self.count else "[]\n")
+        self.out.flush()
 
 
-def _write(out: IO[str], text: str) -> None:
-    out.write(text + "\n")
+def _paths_from(source: str) -> Iterator[str]:
+    """Lines of *source* as paths: bytes decoded as the file system does
+    (``os.fsdecode``), so a name that is not valid UTF-8 still names its file."""
+    try:
+        stream = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115
+    except OSError as exc:
+        raise _UsageError(f"cannot read --paths-from {source}: {exc.strerror}") from exc
+    return _lines(stream)
+
+
+def _lines(stream: IO[bytes]) -> Iterator[str]:
+    with stream:
+        for raw in stream:
+            line = os.fsdecode(raw.rstrip(b"\r\n"))
+            if line.strip():
+                yield line
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _single(args: argparse.Namespace) -> bool:
+    """One document, not a list: one PATH that is one page (a file or ``-``)."""
+    if args.paths_from or len(args.paths) != 1:
+        return False
+    path = args.paths[0]
+    return path == "-" or (not os.path.isdir(path) and not is_warc_name(path) and not _is_pattern(path))
+
+
+def _is_pattern(path: str) -> bool:
+    return glob.has_magic(path) and not os.path.exists(path)
+
+
+def _options(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Options:
+    fmt = args.format or ("jsonl" if args.jsonl else "json")
+    if args.jsonl and fmt != "jsonl":
+        parser.error(f"--jsonl is --format jsonl: it cannot go with --format {fmt}")
+    if fmt in ("text", "markdown", "csv") and args.mode != "article":
+        parser.error(f"--format {fmt} shows articles: it does not go with --{args.mode.replace('_', '-')}")
+    if args.resume and not args.output:
+        parser.error("--resume needs -o/--output FILE (the output to resume)")
+    if args.resume and fmt != "jsonl":
+        parser.error("--resume works on JSON Lines output: add --jsonl (or --format jsonl)")
+    if args.workers < 1:
+        parser.error("--workers must be at least 1")
+    if not args.paths and not args.paths_from:
+        parser.error("give at least one PATH (or - for standard input)")
+    if args.paths_from == "-" and "-" in args.paths:
+        parser.error("- as a PATH and --paths-from - cannot both read standard input")
+    single = _single(args)
+    return Options(args.mode, "dict" if fmt == "json" and args.mode == "report" else fmt, args.indent, single)
+
+
+def _configure_streams() -> None:
+    # JSON keeps non-ASCII text; a cp1252 console must not fail on it, and a
+    # file name that is not valid UTF-8 (a lone surrogate from os.fsdecode)
+    # is written as a \udcxx escape, which JSON reads back as the same name.
+    for stream, encoding in ((sys.stdout, "utf-8"), (sys.stderr, None)):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding=encoding or getattr(stream, "encoding", None) or "utf-8", errors="backslashreplace")
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # e.g. piped into `head`
+        silence_stdout()
+        return 1
+    except Exception as exc:  # a bug in this program: one line, never a traceback
+        print(
+            f"mayadeen-parse: internal error: {type(exc).__name__}: {exc} (please report this as a bug)",
+            file=sys.stderr,
+        )
+        return 70
+
+
+def _main(argv: list[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    reconfigure = getattr(sys.stdout, "reconfigure", None)
-    if reconfigure is not None:  # JSON keeps non-ASCII text; a cp1252 console must not fail on it
-        reconfigure(encoding="utf-8")
-    if args.workers < 1:
-        parser.error("--workers must be at least 1")
+    _configure_streams()
+    options = _options(parser, args)
     paths: Iterable[str] = list(args.paths)
     if args.paths_from:
         try:
-            listing = sys.stdin if args.paths_from == "-" else open(args.paths_from, encoding="utf-8")  # noqa: SIM115
+            listing = _paths_from(args.paths_from)
+            paths = _chain(paths, listing)
+        except _UsageError as exc:
+            parser.error(str(exc))
+    inputs = Inputs(url=args.url, encoding=args.encoding)
+    batch = not options.single or options.format in ("jsonl", "csv") or bool(args.output)
+    show_progress = batch and not args.no_progress and sys.stderr.isatty()
+    total = None
+    if show_progress and not args.paths_from:
+        total = count_pages(args.paths)
+
+    done: set[Any] = set()
+    out: IO[str] = sys.stdout
+    if args.output:
+        if args.resume:
+            from ._cli_resume import prepare
+
+            try:
+                done, note = prepare(args.output)
+            except OSError as exc:
+                parser.error(f"cannot resume {args.output}: {exc.strerror or exc}")
+            if note:
+                print(f"mayadeen-parse: {args.output}: {note}", file=sys.stderr)
+        try:
+            out = open(  # noqa: SIM115 - closed below
+                args.output, "a" if args.resume else "w", encoding="utf-8", errors="backslashreplace", newline=""
+            )
         except OSError as exc:
-            parser.error(f"cannot read --paths-from {args.paths_from}: {exc.strerror}")
-        extra = (line.rstrip("\r\n") for line in listing)
-        paths = _chain(paths, (p for p in extra if p.strip()))
-    elif not args.paths:
-        parser.error("give at least one PATH (or - for standard input)")
-    if args.mode == "report" and not args.jsonl:
-        from ._report import summarize_cli
+            parser.error(f"cannot write {args.output}: {exc.strerror or exc}")
 
-        status: int = summarize_cli(_expand(paths), args, process)
-        return status
+    tally = Tally(show_progress, total, skipped=inputs.skipped)
+    if options.mode == "report" and options.format == "dict":
+        from ._cli_report import summarize
 
-    out = sys.stdout
-    progress = _Progress(args.jsonl and not args.no_progress and sys.stderr.isatty())
-    failed = 0
-    options = (args.mode, args.url, args.encoding)
+        try:
+            return summarize(inputs.tasks(paths), inputs, args.workers, options, out, tally)
+        finally:
+            if out is not sys.stdout:
+                _close(out)
+
+    tasks = inputs.tasks(paths)
+    if done:
+        tasks = _not_done(tasks, done, inputs)
+    writer = _Writer(out, options)
     try:
-        if args.jsonl:
-            for _, line, bad in _ordered_map(process_line, _expand(paths), options, args.workers, _crashed_line):
-                progress.update(bad)
-                failed += bad
-                _write(out, line)
-                out.flush()
-        else:
-            results = _ordered_map(process, _expand(paths), options, args.workers, _crashed_result)
-            for path, payload, error, message in results:
-                progress.update(error is not None)
-                if error is not None:
-                    failed += 1
-                    print(f"mayadeen-parse: {path}: {error}: {message}", file=sys.stderr)
-                    continue
-                _write(out, json.dumps(payload, ensure_ascii=False, indent=args.indent))
-                out.flush()
-    except BrokenPipeError:  # e.g. piped into `head`
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 1
+        for outcome in ordered_map(process, tasks, (options,), args.workers, crashed(options)):
+            tally.add(outcome)
+            for warning in outcome.warnings:
+                tally.say(f"mayadeen-parse: {outcome.path}: warning: {warning}")
+            if outcome.error is not None and options.format != "jsonl":
+                tally.say(f"mayadeen-parse: {outcome.path}: {outcome.error}: {outcome.message}")
+            writer.write(outcome)
+        writer.close()
     except KeyboardInterrupt:
-        progress.close()
+        interrupted = True
+    else:
+        interrupted = False
+    finally:
+        if out is not sys.stdout:
+            _close(out)
+    tally.close()
+    if batch:
+        for reason, example in sorted(inputs.examples.items()):
+            if reason != RESUMED:
+                hint = f" ({HINTS[reason]})" if reason in HINTS else ""
+                tally.say(f"mayadeen-parse: skipped: {reason}: e.g. {example}{hint}")
+        resumable = args.output and options.format == "jsonl"
+        resume = f" (interrupted: run again with -o {args.output} --resume)" if resumable else " (interrupted)"
+        tally.say(tally.line(dict(inputs.skipped)) + (resume if interrupted else ""))  # last: what a script reads
+    if interrupted:
         return 130
-    progress.close()
-    return 1 if failed else 0
+    return 1 if tally.failed or (not tally.pages and not inputs.skipped.get(RESUMED)) else 0
+
+
+def _close(out: IO[str]) -> None:
+    with contextlib.suppress(OSError):  # a full disk at the last flush: reported by the summary's absence
+        out.close()
+
+
+def _not_done(tasks: Iterator[Task], done: set[Any], inputs: Inputs) -> Iterator[Task]:
+    for task in tasks:
+        if task.key in done:
+            inputs.skip(RESUMED, task.path)
+        else:
+            yield task
 
 
 def _chain(first: Iterable[str], second: Iterable[str]) -> Iterator[str]:

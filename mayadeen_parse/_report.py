@@ -21,8 +21,10 @@ Nothing here runs unless asked: :func:`~mayadeen_parse.parse_article` does
 none of this work. The report reuses the page's cached parse and findings, so
 calling both on one :class:`~mayadeen_parse.Page` costs one parse.
 
-This module also holds the command line's ``--report`` summary over many pages
-(:func:`summarize_cli`).
+This module also holds :class:`Summary`, the counts over many reports that the
+command line's ``--report`` prints for a batch (the command line itself, which
+reads files and prints, lives in ``_cli_report.py``: this module never imports
+the command line).
 
 No ``from __future__ import annotations``: the records keep real annotations,
 so that :func:`~mayadeen_parse.from_dict` can rebuild a :class:`Report`.
@@ -30,11 +32,8 @@ so that :func:`~mayadeen_parse.from_dict` can rebuild a :class:`Report`.
 
 import collections
 import datetime
-import glob
 import json
-import os
-import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -65,7 +64,6 @@ __all__ = [
     "SourceValue",
     "StructuredSource",
     "inspect_page",
-    "summarize_cli",
 ]
 
 # --- kinds and expectations ---------------------------------------------------------
@@ -689,55 +687,3 @@ class Summary:
             "errors": ranked(counts["errors"]),
             "examples": dict(sorted(self.examples.items())),
         }
-
-
-_Result = tuple[str, Any, str | None, str | None]
-
-
-def _run(paths: Iterator[str], args: Any, process: Callable[..., _Result]) -> Iterator[_Result]:
-    """``process(path, "report", url, encoding)`` per path, in input order,
-    on ``args.workers`` processes: the command line's own bounded map."""
-    from ._cli import _crashed_result, _ordered_map
-
-    workers = getattr(args, "workers", 1) or 1
-    return _ordered_map(process, paths, ("report", args.url, args.encoding), workers, _crashed_result)
-
-
-def summarize_cli(paths: Iterator[str], args: Any, process: Callable[..., _Result]) -> int:
-    """``--report`` without ``--jsonl``: one page's report, or a summary.
-
-    One file given (or ``-``) prints that page's full report as JSON (nothing
-    when it cannot be read); a directory, a glob, several paths or
-    ``--paths-from`` print a
-    :class:`Summary`. Returns the exit status: 0 when every page was read,
-    1 when some could not be (each is reported on standard error).
-    """
-    given = list(getattr(args, "paths", ()) or ())
-    single = (
-        len(given) == 1
-        and not getattr(args, "paths_from", None)
-        and not os.path.isdir(given[0])
-        and not glob.has_magic(given[0])
-    )
-    indent = getattr(args, "indent", 2)
-    summary = Summary()
-    last: Any = None
-    for path, payload, error, message in _run(paths, args, process):
-        if error is not None:
-            print(f"mayadeen-parse: {path}: {error}: {message}", file=sys.stderr)
-            summary.add_failure(path, error)
-        else:
-            summary.add(path, payload)
-            last = payload
-    try:
-        if single:
-            if last is not None:
-                sys.stdout.write(json.dumps(last, ensure_ascii=False, indent=indent) + "\n")
-        else:
-            sys.stdout.write(json.dumps(summary.result(), ensure_ascii=False, indent=indent) + "\n")
-        sys.stdout.flush()
-    except BrokenPipeError:  # e.g. piped into `head`
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 1
-    return 1 if summary.failed else 0

@@ -58,13 +58,14 @@ def test_bad_file_reports_one_line_and_the_rest_is_processed(tmp_path: Path) -> 
     result = run(str(missing), str(SECTION), str(EXAMPLE))
     assert result.returncode == 1
     errors = result.stderr.decode().strip().splitlines()
-    assert len(errors) == 2
+    assert len(errors) == 3  # two failures, then the summary line
     assert errors[0].startswith(f"mayadeen-parse: {missing}: InputError: ")
     assert "NotAnArticleError" in errors[1]
     assert "section" in errors[1]
-    decoder = json.JSONDecoder()
-    text = result.stdout.decode()
-    data, _ = decoder.raw_decode(text)
+    assert errors[2].startswith("mayadeen-parse: 3 pages in ")
+    assert "1 parsed, 2 failed (InputError 1, NotAnArticleError 1)" in errors[2]
+    (data,) = json.loads(result.stdout)  # several pages: one JSON array of {path, ...}
+    assert data["path"] == str(EXAMPLE)
     assert data["title"].startswith("Blinken claims")
 
 

@@ -16,6 +16,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,8 +24,9 @@ from typing import Any
 import pytest
 
 import mayadeen_parse as mp
-from mayadeen_parse import _cli
+from mayadeen_parse import _cli, _cli_pool, _cli_work
 from mayadeen_parse._cli import main
+from mayadeen_parse._cli_inputs import Task
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -105,16 +107,13 @@ def test_two_workers_give_the_same_lines_in_the_same_order(batch_dir: Path, caps
 
 
 def test_workers_without_jsonl(capsys: pytest.CaptureFixture[str]) -> None:
-    """Without --jsonl: indented JSON documents, one after the other, in order."""
+    """Without --jsonl, several pages: one indented JSON array of the same
+    objects as the JSONL lines, in order (not documents run together)."""
     pages = [str(p) for p in _fixture_pages()[:3]]
     main(["--all", "--workers", "2", *pages])
     out = capsys.readouterr().out
-    decoder, documents, at = json.JSONDecoder(), [], 0
-    while at < len(out):
-        document, at = decoder.raw_decode(out, at)
-        documents.append(document)
-        at += 1  # the newline
-    assert documents == [{k: v for k, v in _expected(p).items() if k not in ("path", "parser_version")} for p in pages]
+    assert json.loads(out) == [_expected(p) for p in pages]
+    assert out == json.dumps([_expected(p) for p in pages], ensure_ascii=False, indent=2) + "\n"
 
 
 def test_paths_from_standard_input(batch_dir: Path, tmp_path: Path) -> None:
@@ -133,7 +132,11 @@ def test_paths_from_standard_input(batch_dir: Path, tmp_path: Path) -> None:
     records = [json.loads(line) for line in result.stdout.decode().splitlines()]
     assert [r["path"] for r in records] == [good[0], str(tmp_path / "missing.html"), *good[1:]]
     assert records[1]["error"] == "InputError"
-    assert result.stderr == b""  # no progress line when standard error is not a terminal
+    # No progress line when standard error is not a terminal; the summary line only.
+    (summary,) = result.stderr.decode().splitlines()
+    assert summary.startswith("mayadeen-parse: 5 pages in ")
+    assert summary.endswith(": 4 parsed, 1 failed (InputError 1); 0 skipped")
+    assert "\r" not in summary
 
 
 def test_paths_from_a_file_and_arguments_together(batch_dir: Path, tmp_path: Path, capsys: Any) -> None:
@@ -151,7 +154,7 @@ def _explode(page: Any) -> Any:
 def test_a_library_bug_is_an_error_line_not_a_stop(
     batch_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(_cli._MODES, "article", _explode)
+    monkeypatch.setitem(_cli_work.MODES, "article", _explode)
     status, records, _ = _run_main(capsys, "--jsonl", str(ARTICLE), str(ARTICLE))
     assert status == 1
     assert [r["error"] for r in records] == ["KeyError", "KeyError"]
@@ -176,7 +179,7 @@ def test_a_dying_worker_costs_one_page(
 ) -> None:
     """A page that kills its worker process (as a crash in C code would) is
     reported as ``WorkerCrashed``; every other page is still parsed."""
-    monkeypatch.setitem(_cli._MODES, "breaking", _die_on_marker)
+    monkeypatch.setitem(_cli_work.MODES, "breaking", _die_on_marker)
     for i in range(6):
         body = b"<p>DIE-HERE</p>" if i == 3 else b""
         (tmp_path / f"{i}.html").write_bytes(ARTICLE.read_bytes().replace(b"</body>", body + b"</body>"))
@@ -188,20 +191,22 @@ def test_a_dying_worker_costs_one_page(
 
 
 def test_pages_in_flight_are_bounded(tmp_path: Path) -> None:
-    """Constant memory: paths are pulled lazily, at most 8 per worker ahead of
-    the output."""
+    """Constant memory: paths are pulled lazily, at most a few chunks per
+    worker ahead of the output, whatever the input's length."""
     pulled = 0
 
-    def paths() -> Iterator[str]:
+    def tasks() -> Iterator[Task]:
         nonlocal pulled
-        for i in range(200):
+        for i in range(400):
             pulled += 1
-            yield str(tmp_path / f"missing-{i}.html")
+            yield Task(str(tmp_path / f"missing-{i}.html"))
 
-    results = _cli._ordered_map(_cli.process, paths(), ("article", None, None), 2, _cli._crashed_result)
-    for done, _ in enumerate(results, start=1):
-        assert pulled - done <= 16
-    assert done == pulled == 200
+    options = _cli_work.Options("article", "jsonl", None, single=False)
+    results = _cli_pool.ordered_map(_cli.process, tasks(), (options,), 2, _cli_work.crashed(options))
+    for done, outcome in enumerate(results, start=1):
+        assert pulled - done <= _cli_pool.in_flight_limit(2) == 96
+        assert outcome.path.endswith(f"missing-{done - 1}.html")
+    assert done == pulled == 400
 
 
 class _Terminal(io.StringIO):
@@ -215,9 +220,25 @@ def test_progress_line_on_a_terminal(monkeypatch: pytest.MonkeyPatch, capsys: py
     assert main(["--jsonl", "--breaking", str(ARTICLE), str(ARTICLE)]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 2
     shown = terminal.getvalue()
-    assert "2 pages, 0 failed" in shown
+    assert "2 / 2 pages (100 %), 0 failed" in shown  # the total is known: share, rate and ETA
+    assert "ETA 0:00:00" in shown
     assert shown.endswith("\n")
     quiet = _Terminal()
     monkeypatch.setattr(sys, "stderr", quiet)
     assert main(["--jsonl", "--no-progress", "--breaking", str(ARTICLE)]) == 0
-    assert quiet.getvalue() == ""
+    assert quiet.getvalue().startswith("mayadeen-parse: 1 page in ")  # the summary line only
+    assert "\r" not in quiet.getvalue()
+
+
+def test_progress_counts_resumed_inputs_as_done() -> None:
+    """With --resume, the inputs found in the output are part of the total
+    and done: the line reaches 100 % and the ETA is for what is left."""
+    from mayadeen_parse._cli_inputs import RESUMED
+
+    terminal = _Terminal()
+    skipped: Counter[str] = Counter({RESUMED: 6})
+    tally = _cli_work.Tally(True, total=10, stream=terminal, skipped=skipped)
+    for _ in range(4):
+        tally.add(_cli_work.Outcome("p.html", "{}", None, None))
+    tally.close()
+    assert "10 / 10 pages (100 %), 0 failed" in terminal.getvalue()

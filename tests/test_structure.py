@@ -17,7 +17,6 @@ PACKAGE = Path(__file__).resolve().parent.parent / "mayadeen_parse"
 MODULES = sorted(PACKAGE.glob("*.py"))
 # _report.py still holds the command line's --report summary (~150 lines),
 # which moves into the CLI on branch i13b: drop this mark once it has.
-_PENDING = {"_report.py": "the --report command-line code moves to the CLI (issue 11, branch i13b)"}
 #: What a reader takes in at once; the old 1,610-line _dom.py did eight jobs.
 MAX_LINES = 700
 #: Radon grade D starts above 20 and E above 30; 25 leaves room for a
@@ -27,10 +26,7 @@ MAX_COMPLEXITY = 25
 
 @pytest.mark.parametrize(
     "path",
-    [
-        pytest.param(p, marks=pytest.mark.xfail(strict=False, reason=_PENDING[p.name])) if p.name in _PENDING else p
-        for p in MODULES
-    ],
+    MODULES,
     ids=lambda p: p.name,
 )
 def test_module_is_short(path: Path) -> None:

@@ -197,12 +197,20 @@ ENVELOPE: dict[str, dict[str, Any]] = {
     },
     "warc_file": {"description": "The WARC file the page was read from.", "type": "string", "minLength": 1},
     "warc_offset": {"description": "Byte offset of the WARC record in warc_file.", "type": "integer", "minimum": 0},
-    "warc_url": {"description": "The record's WARC-Target-URI.", **URL},
+    "warc_url": {
+        "description": "The record's WARC-Target-URI; null when the record has none.",
+        "anyOf": [URL, {"type": "null"}],
+    },
     "warc_date": {
-        "description": "The record's WARC-Date, ISO 8601 with an offset (or Z).",
-        "type": "string",
-        "format": "date-time",
-        "pattern": DATETIME["pattern"].replace("[+-]", "(?:Z|[+-]").replace(")?)?$", ")?)?)$"),
+        "description": "The record's WARC-Date, ISO 8601 with an offset (or Z); null when missing or unreadable.",
+        "anyOf": [
+            {
+                "type": "string",
+                "format": "date-time",
+                "pattern": DATETIME["pattern"].replace("[+-]", "(?:Z|[+-]").replace(")?)?$", ")?)?)$"),
+            },
+            {"type": "null"},
+        ],
     },
 }
 _ALWAYS = ["path", "parser_version"]
