@@ -28,10 +28,12 @@ from ._markup import (
     text_of,
     time_value,
 )
-from ._model import BreakingItem, Image, Teaser
+from ._editions import Edition
+from ._labels import parse_time_label, resolve_label, split_place
+from ._model import Author, BreakingItem, Image, Teaser
 from ._text import BR, absolutize, looks_like_story_path, normalize_text, parse_visible_when
 
-__all__ = ["split_attribution", "teasers", "ticker"]
+__all__ = ["Reading", "breaking_list", "merge_breaking", "split_attribution", "teasers", "ticker"]
 
 _SECTION_CLASS_RE = re.compile("|".join(_site.SECTION_CLASS_WORDS), re.I)
 _DIGIT_RE = re.compile(r"\d")
@@ -41,15 +43,31 @@ _ATTRIBUTION_TAIL_RE = re.compile(_site.ATTRIBUTION_TAIL, re.I)
 # --- teasers -----------------------------------------------------------------------
 
 
-def teasers(roots: Iterable[Element], boundary: set[Element], skip: Element | None, base: str) -> tuple[Teaser, ...]:
-    """Linked headlines in *roots*, one per story URL, in page order."""
+@attrs.frozen
+class Reading:
+    """What a block's reader needs to know about the page: where links
+    resolve (*base*), when the page was fetched (relative time labels), its
+    edition (the words of its labels) and the block's heading as shown."""
+
+    base: str
+    fetched_at: datetime.datetime | None = None
+    edition: Edition | None = None
+    block: str | None = None
+
+
+def teasers(
+    roots: Iterable[Element], boundary: set[Element], skip: Element | None, reading: Reading
+) -> tuple[Teaser, ...]:
+    """Linked headlines in *roots*, one per story URL, in page order (a
+    slider's loop copies, ``swiper-slide-duplicate``, are skipped)."""
+    base = reading.base
     skipped = set(skip.iter()) if skip is not None else set()
     groups: dict[str, list[Element]] = {}
     owner: dict[Element, str] = {}
     link_url: dict[Element, str] = {}
     for root in roots:
         for a in root.iter("a"):
-            if a in skipped:
+            if a in skipped or _in_duplicate(a, root):
                 continue
             url = absolutize(a.get("href"), base)
             if url is None or not looks_like_story_path(url):
@@ -62,10 +80,20 @@ def teasers(roots: Iterable[Element], boundary: set[Element], skip: Element | No
     found = []
     for key, links in groups.items():
         card = _card(links[0], key, owner, boundary)
-        teaser = _teaser(card, links, [link_url[a] for a in links], base)
+        teaser = _teaser(card, links, [link_url[a] for a in links], reading)
         if teaser is not None:
             found.append(teaser)
     return tuple(found)
+
+
+def _in_duplicate(el: Element, root: Element) -> bool:
+    """Whether *el* is inside a slider's loop copy of a card (up to *root*)."""
+    for node in (el, *el.iterancestors()):
+        if _site.DUPLICATE_CLASSES & set(classes(node).split()):
+            return True
+        if node is root:
+            return False
+    return False
 
 
 def _card(link: Element, key: str, owner: dict[Element, str], boundary: set[Element]) -> Element:
@@ -89,7 +117,32 @@ class _CardParts:
     section_link: str | None = None
     time_date: datetime.date | None = None
     text_date: datetime.date | None = None
+    label: str | None = None
+    authors: list[Author] = attrs.Factory(list)
     leaves: list[tuple[Element, str]] = attrs.Factory(list)
+
+
+def _author_link(node: Element, href: str | None) -> bool:
+    """An author's link: a path under /authors/, or a link in an author box
+    (``div.author-wrap > a[href="#"]``: a foreign author without a page)."""
+    if href and any(part in href for part in _site.AUTHOR_PATHS):
+        return True
+    parent = node.getparent()
+    return any(word in classes(x) for x in (node, parent) if x is not None for word in _site.AUTHOR_CLASS_WORDS)
+
+
+def _link(found: _CardParts, node: Element, in_links: set[Element], base: str) -> None:
+    if node in in_links:
+        return
+    href = absolutize(node.get("href"), base)
+    if _author_link(node, node.get("href")):
+        name = text_of(node)
+        if name and all(a.name != name for a in found.authors):
+            real = href if href and (node.get("href") or "").strip() not in ("", "#") else None
+            found.authors.append(Author(name=name, url=real))
+    elif found.section_link is None:
+        if href and not looks_like_story_path(href) and not any(p in href for p in _site.CARD_SKIP_PATHS):
+            found.section_link = text_of(node)
 
 
 def _scan_card(card: Element, in_links: set[Element], base: str) -> _CardParts:
@@ -100,10 +153,7 @@ def _scan_card(card: Element, in_links: set[Element], base: str) -> _CardParts:
             if found.img is None:
                 found.img = node
         elif tag == "a":
-            if found.section_link is None and node not in in_links:
-                href = absolutize(node.get("href"), base)
-                if href and not looks_like_story_path(href) and not any(p in href for p in _site.CARD_SKIP_PATHS):
-                    found.section_link = text_of(node)
+            _link(found, node, in_links, base)
         elif tag == "time":
             if found.time_date is None:
                 found.time_date = time_value(node)
@@ -118,13 +168,36 @@ def _leaf(found: _CardParts, node: Element, text: str, tag: object) -> None:
     shown = normalize_text(text)
     if not shown:
         return
-    if found.text_date is None and found.time_date is None:
+    if found.label is None and found.time_date is None:
         found.text_date = parse_visible_when(shown)
+        if found.text_date is not None or parse_time_label(shown) is not None:
+            found.label = shown
+            return
     if tag not in ("a", "img", "time", "figcaption"):
         found.leaves.append((node, shown))
 
 
-def _teaser(card: Element, links: list[Element], urls: list[str], base: str) -> Teaser | None:
+def _published(parts: _CardParts, reading: Reading) -> datetime.date | None:
+    """The card's date: a ``<time>``, else its label's value (a relative
+    label placed against the fetch time)."""
+    if parts.time_date is not None:
+        return parts.time_date
+    if parts.text_date is not None:
+        return parts.text_date
+    return label_value(parts.label, reading)
+
+
+def label_value(label: str | None, reading: Reading) -> datetime.date | None:
+    """A time label placed in time: read with the page edition's words first,
+    then every edition's (a page may quote another edition's label); a
+    relative label against the fetch time only (``_labels.resolve_label``)."""
+    if label is None:
+        return None
+    parsed = parse_time_label(label, reading.edition) or parse_time_label(label)
+    return resolve_label(parsed, reading.fetched_at)
+
+
+def _teaser(card: Element, links: list[Element], urls: list[str], reading: Reading) -> Teaser | None:
     """One teaser from its card, read in one pass over the card.
 
     Title: the longest text of the story's links, else the card's first
@@ -133,6 +206,7 @@ def _teaser(card: Element, links: list[Element], urls: list[str], base: str) -> 
     class naming a category, else the first short text without digits. Date:
     a ``<time>``, else a short text that reads as a date.
     """
+    base = reading.base
     titles = [text_of(a) for a in links]
     title = max((t for t in titles if t), key=len, default=None)
     # The headline link's own URL, not the thumbnail's.
@@ -148,18 +222,25 @@ def _teaser(card: Element, links: list[Element], urls: list[str], base: str) -> 
     picture = image(parts.img, base, None, title) if parts.img is not None else None
     section = parts.section_link if parts.section_link != title else None
     if section is None:
-        section = _section_label(parts.leaves, title, picture, in_links)
+        section = _section_label(parts.leaves, title, picture, in_links, parts.authors)
     return Teaser(
         title=title,
         url=url,
         section=section,
-        published=parts.time_date if parts.time_date is not None else parts.text_date,
+        published=_published(parts, reading),
         image=picture,
+        block=reading.block,
+        authors=tuple(parts.authors),
+        time_label=parts.label,
     )
 
 
 def _section_label(
-    leaves: list[tuple[Element, str]], title: str, picture: Image | None, in_links: set[Element]
+    leaves: list[tuple[Element, str]],
+    title: str,
+    picture: Image | None,
+    in_links: set[Element],
+    authors: list[Author],
 ) -> str | None:
     """A short text whose element (or parent) has a class naming a category,
     else the first short text that is not the title, a caption or a number."""
@@ -173,6 +254,8 @@ def _section_label(
         ):
             continue
         if picture is not None and shown in (picture.alt, picture.caption):
+            continue
+        if any(shown == author.name for author in authors):
             continue
         if _DIGIT_RE.search(shown):
             continue  # a rank, a date, "2 hours ago": never a section name
@@ -219,16 +302,17 @@ def split_attribution(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-def ticker(roots: Iterable[Element], skip: Element | None, base: str) -> tuple[BreakingItem, ...]:
+def ticker(roots: Iterable[Element], skip: Element | None, reading: Reading) -> tuple[BreakingItem, ...]:
     """The ticker's lines in *roots*: list items, else the children of the
     element with the most text-bearing children; one item per distinct text."""
+    base = reading.base
     roots = list(roots)
     skipped = set(skip.iter()) if skip is not None else set()
     lines = [
         li
         for root in roots
         for li in ((root,) if root.tag == "li" else root.iter("li"))
-        if li not in skipped and next(li.iterdescendants("li"), None) is None
+        if li not in skipped and next(li.iterdescendants("li"), None) is None and not _in_duplicate(li, root)
     ]
     if not lines:
         lines = _line_children(roots, skip)
@@ -239,13 +323,124 @@ def ticker(roots: Iterable[Element], skip: Element | None, base: str) -> tuple[B
         if not text or text.casefold() in HEADING_KIND or text in seen:
             continue
         seen.add(text)
-        attribution, statement = split_attribution(text)
-        items.append(
-            BreakingItem(
-                text=text, url=_line_url(line, base), time=item_time(line), attribution=attribution, statement=statement
-            )
-        )
+        items.append(breaking_item(text, _line_url(line, base), item_time(line), None, None, reading))
     return tuple(items)
+
+
+def breaking_item(
+    text: str,
+    url: str | None,
+    time: datetime.datetime | None,
+    place: str | None,
+    label: str | None,
+    reading: Reading,
+) -> BreakingItem:
+    """One item from what its line shows: *place* from the page's own place
+    link when it has one, else a place of the site's vocabulary before the
+    first colon (``_labels.split_place``); attribution and statement from
+    the text after the place; *time* from the label against the fetch time."""
+    rest = text
+    if place is not None:
+        head, colon, tail = text.partition(":")
+        if colon and normalize_text(head) == place:
+            rest = normalize_text(tail) or text
+    else:
+        place, rest = split_place(text)
+        rest = rest if place is not None else text
+    attribution, statement = split_attribution(rest)
+    if statement is None and place is not None:
+        statement = rest
+    if time is None and label is not None:
+        when = label_value(label, reading)
+        time = when if isinstance(when, datetime.datetime) else None
+    return BreakingItem(
+        text=text, url=url, time=time, time_label=label, attribution=attribution, statement=statement, place=place
+    )
+
+
+# --- the second breaking list ------------------------------------------------------
+
+
+def breaking_list(roots: Iterable[Element], reading: Reading) -> tuple[BreakingItem, ...]:
+    """The items of a breaking list that shows each item's place as a link
+    (``/maingroup/<place>``) and its time label beside the statement
+    [cms: ``section.breaking-news-vertical``]; read by structure, not by
+    class: an item is the largest element around one story link."""
+    base = reading.base
+    items: list[BreakingItem] = []
+    seen: set[str] = set()
+    for root in roots:
+        links = [a for a in root.iter("a") if not _in_duplicate(a, root)]
+        story = {a: absolutize(a.get("href"), base) for a in links if not _place_link(a)}
+        owner = {a: url.split("#", 1)[0].rstrip("/") for a, url in story.items() if url and looks_like_story_path(url)}
+        for a, key in owner.items():
+            if key in seen:
+                continue
+            text = text_of(a)
+            if not text:
+                continue
+            seen.add(key)
+            card = _card(a, key, owner, {root})
+            place, label = _place_and_label(card, a)
+            items.append(breaking_item(text, story[a], item_time(card), place, label, reading))
+    return tuple(items)
+
+
+def _place_link(a: Element) -> bool:
+    href = a.get("href") or ""
+    return any(part in href for part in _site.PLACE_PATHS)
+
+
+def _place_and_label(card: Element, statement: Element) -> tuple[str | None, str | None]:
+    """The place link's text and the first short text reading as a time label."""
+    place = label = None
+    inner = set(statement.iter())
+    for node in card.iter():
+        if node in inner or not isinstance(node.tag, str) or node.tag in SKIP_TAGS:
+            continue
+        if node.tag == "a" and place is None and _place_link(node):
+            place = text_of(node)
+        elif label is None and node.text and len(node.text) < _site.CARD_LABEL_MAX_CHARS:
+            shown = normalize_text(node.text)
+            if shown and parse_time_label(shown) is not None:
+                label = shown
+    return place, label
+
+
+def merge_breaking(
+    ticker_items: tuple[BreakingItem, ...], listed: tuple[BreakingItem, ...], reading: Reading
+) -> tuple[BreakingItem, ...]:
+    """The ticker's items with the second list's place and time label filled
+    in (matched by URL, else by statement), in the ticker's order; the list's
+    items the ticker lacks follow, in their order. Never an item twice."""
+    if not listed:
+        return ticker_items
+    if not ticker_items:
+        return listed
+    by_url = {_item_key(item.url): item for item in listed if item.url}
+    by_text = {item.text: item for item in listed}
+    used: set[int] = set()
+    merged: list[BreakingItem] = []
+    for item in ticker_items:
+        match = by_url.get(_item_key(item.url)) if item.url else None
+        if match is None:
+            match = next((x for t, x in by_text.items() if item.text.endswith(t) and id(x) not in used), None)
+        if match is None:
+            merged.append(item)
+            continue
+        used.add(id(match))
+        merged.append(
+            breaking_item(
+                item.text, item.url or match.url, item.time or match.time, match.place or item.place,
+                match.time_label, reading,
+            )  # fmt: skip
+        )
+    merged.extend(item for item in listed if id(item) not in used)
+    return tuple(merged)
+
+
+def _item_key(url: str | None) -> str:
+    return (url or "").split("#", 1)[0].rstrip("/")
 
 
 def _line_text(line: Element, base: str) -> str | None:

@@ -210,6 +210,18 @@ HEADINGS: tuple[Heading, ...] = (
     # Written without the hamza here; the menu writes "إنفوغراف".
     Heading(block="infograph", edition="ar", text="انفوغراف", evidence="real"),
     Heading(block="podcast", edition="ar", text="بودكاست", evidence="real"),
+    # Common English variants of the furniture headings (other templates,
+    # other outlets' words) [reconstructed]: the library's headings before
+    # issue 12, kept so that a page using one is still read.
+    Heading(block="breaking", edition="en", text="Breaking News", evidence="reconstructed"),
+    Heading(block="breaking", edition="en", text="Urgent", evidence="reconstructed"),
+    Heading(block="most_read", edition="en", text="Most Popular", evidence="reconstructed"),
+    Heading(block="most_read", edition="en", text="Most Viewed", evidence="reconstructed"),
+    Heading(block="related", edition="en", text="Related", evidence="reconstructed"),
+    Heading(block="related", edition="en", text="Related Articles", evidence="reconstructed"),
+    Heading(block="related", edition="en", text="Related Stories", evidence="reconstructed"),
+    Heading(block="read_next", edition="en", text="Up Next", evidence="reconstructed"),
+    Heading(block="read_next", edition="en", text="More Stories", evidence="reconstructed"),
     *(
         Heading(block=block, edition=edition, text=text, evidence="reconstructed")
         for block, edition, text in _HOMEPAGE_HEADINGS_EN_ES

@@ -20,6 +20,7 @@ from ._article import ArticleMarkup, article_markup, cached_markup
 from ._errors import NotAnArticleError
 from ._furniture import Furniture, furniture
 from ._header import split_names
+from ._labels import edition_of, kind_of_path, post_type
 from ._metadata import JsonLdFacts, MetaFacts, SiteFacts, json_ld_facts, meta_facts, site_facts
 from ._model import (
     Article,
@@ -186,7 +187,20 @@ def _kind(raw: Any, ctx: Context) -> str | None:
     if name is None:
         return None
     name = name.lower()
-    return _site.POST_TYPES.get(name, name.replace(" ", "-"))
+    if name in _site.POST_TYPES:
+        return _site.POST_TYPES[name]
+    arabic = post_type(name)  # the Arabic edition's posttype values (_editions.POST_TYPES)
+    if arabic is not None and arabic.kind is not None:
+        return arabic.kind
+    return name.replace(" ", "-")
+
+
+def _edition_from_url(raw: Any, ctx: Context) -> str | None:
+    return edition_of(url=raw) if isinstance(raw, str) else None
+
+
+def _edition_from_lang(raw: Any, ctx: Context) -> str | None:
+    return edition_of(lang=raw) if isinstance(raw, str) else None
 
 
 def _path_parts(url: str | None) -> tuple[str, ...]:
@@ -196,7 +210,13 @@ def _path_parts(url: str | None) -> tuple[str, ...]:
 
 def _kind_from_url(raw: Any, ctx: Context) -> str | None:
     path = url_path(raw) if isinstance(raw, str) else None
-    return read_path(path).kind if path is not None else None
+    if path is None:
+        return None
+    if ctx.page.edition == "ar":
+        # The Arabic edition's own path shapes (/newscast/Y/M/D/..., /reports/...);
+        # on the English edition the same roots mean something else.
+        return kind_of_path(path) or read_path(path).kind
+    return read_path(path).kind
 
 
 def _kind_from_ld(raw: Any, ctx: Context) -> str | None:
@@ -306,6 +326,11 @@ FIELDS: Mapping[str, tuple[Source, ...]] = {
         S("tawsiyat:lang", _tawsiyat("lang"), _text),
         S("json-ld:inLanguage", _ld("inLanguage"), _first_text),
         S("markup:html-lang", lambda ctx: ctx.meta.lang, _text),
+    ),
+    "edition": (
+        S("argument:url", lambda ctx: ctx.page.url, _edition_from_url),
+        S("tawsiyat:lang", _tawsiyat("lang"), _edition_from_lang),
+        S("markup:html-lang", lambda ctx: ctx.meta.lang, _edition_from_lang),
     ),
     "kind": (
         S("tawsiyat:type", _tawsiyat("type"), lambda raw, ctx: "video" if raw == "video" else None),
@@ -607,6 +632,7 @@ def parse_page(page_or_html: PageInput, *, url: str | None = None) -> PageConten
     furn = ctx.furniture
     return PageContent(
         url=article.url if article is not None else (resolve(ctx, "url") or ctx.page.url),
+        edition=ctx.page.edition,
         kind=kind,
         article=article,
         breaking=furn.breaking,

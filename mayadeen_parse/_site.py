@@ -11,13 +11,17 @@ never spells a class name, a heading or a threshold itself.
 The maintenance recipe ("the site renamed a class / added a heading") is in
 ``docs/design.md``: add one line here, newest layout first, and a fixture.
 
-This module imports nothing from the package: every other module may read it.
+This module imports only :mod:`mayadeen_parse._editions` (the edition part
+of these tables: hosts, headings, byline words, months, post types, places,
+each once): every other module may read it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Literal, NamedTuple
+
+from ._editions import HEADINGS
 
 __all__ = [
     "AD_HOSTS",
@@ -26,6 +30,8 @@ __all__ = [
     "ARTICLE_TYPES",
     "ATTRIBUTION_TAIL",
     "ATTRIBUTION_TAIL_MAX_WORDS",
+    "AUTHOR_CLASS_WORDS",
+    "AUTHOR_PATHS",
     "AUTHOR_SEPARATORS",
     "AUTHOR_SEPARATOR_WORDS",
     "BLOCKQUOTE_PROVIDERS",
@@ -40,6 +46,7 @@ __all__ = [
     "CARD_LABEL_MAX_CHARS",
     "CARD_SKIP_PATHS",
     "DATE_LINE_MAX_CHARS",
+    "DUPLICATE_CLASSES",
     "FIGURE_CLIMB_LEVELS",
     "HEADER_PART_MAX_CHARS",
     "HEADING_CLIMB_LEVELS",
@@ -49,7 +56,14 @@ __all__ = [
     "HEADING_TEXT_FACTOR",
     "HEADING_TEXT_SLACK",
     "HINT_TAGS",
+    "BREAKING_LIST",
+    "BREAKING_LIST_ITEM",
+    "BREAKING_LIST_META",
+    "BREAKING_LIST_TEXT",
+    "IMAGE_PLACEHOLDERS",
     "IMAGE_SRC_ATTRS",
+    "PLACE_PATHS",
+    "TICKER_ITEM_CLASSES",
     "INDEX_ROOTS",
     "KIND_TABLE",
     "LD_KINDS",
@@ -75,6 +89,7 @@ __all__ = [
     "SECTION_MAX_WORDS",
     "SHARE_LINKS",
     "SITE_NAMES",
+    "SLUG_STORY_ROOTS",
     "SOURCE_WORDS",
     "SPEAKER_MAX_WORDS",
     "STORY_ROOTS",
@@ -100,66 +115,69 @@ class BlockSpec(NamedTuple):
     """How one page block is recognised and read.
 
     ``classes`` are simple CSS compounds (``tag.class``, ``.class``, ``#id``,
-    ``[attr~=token]``), newest layout first; a block is looked for by class,
-    then by one of its ``headings`` (lower case, whitespace collapsed), then
-    by structure. ``items`` says how its content is read.
+    ``[attr~=token]``), the real CMS's first, then the reconstructed ones; a
+    block is looked for by class, then by one of its ``headings`` (lower
+    case, whitespace collapsed, every edition: from
+    :data:`mayadeen_parse._editions.HEADINGS`), then by structure. ``items``
+    says how its content is read. ``confirm`` are class hints another block
+    shares on some page: an element they match is the block only when it
+    shows one of the block's headings.
     """
 
     name: str
     classes: tuple[str, ...]
     headings: Mapping[str, tuple[str, ...]]
     items: Literal["ticker", "teasers", "none"]
+    confirm: tuple[str, ...] = ()
 
     def all_headings(self) -> tuple[str, ...]:
         """Every heading of the block, all languages, first language first."""
         return tuple(h for lang in HEADING_LANGUAGES for h in self.headings.get(lang, ()))
 
 
-#: The page furniture, in report order. Headings per language: English
-#: [capture] plus common variants; Arabic and Spanish [cms] are issue 12.
+def _headings(block: str) -> Mapping[str, tuple[str, ...]]:
+    """The block's headings per edition, lower case, whitespace collapsed,
+    in table order (:data:`_editions.HEADINGS`: the one table of headings)."""
+    found: dict[str, list[str]] = {}
+    for heading in HEADINGS:
+        if heading.block == block:
+            key = " ".join(heading.text.split()).lower()
+            if key not in found.setdefault(heading.edition, []):
+                found[heading.edition].append(key)
+    return {lang: tuple(texts) for lang, texts in found.items()}
+
+
+#: The page furniture, in report order. Classes: the real CMS first ([cms]:
+#: the real Arabic homepage, or its inline CSS), then the reconstructed
+#: reference page's ([ref]). Headings: ``_editions.HEADINGS``.
 BLOCKS: tuple[BlockSpec, ...] = (
     BlockSpec(
         name="breaking",
         classes=(
+            "section.ticker-section",  # [cms] section.ticker-section > ... div.ticker-item
             ".breaking-news",  # [ref] <div class="breaking-news" id="breaking-news">
             "#breaking-news",  # [ref] the same element's id
         ),
-        headings={
-            "en": (
-                "breaking",  # [capture] "BREAKING"
-                "breaking news",  # [common]
-                "urgent",  # [common]
-            ),
-        },
+        headings=_headings("breaking"),
         items="ticker",
     ),
     BlockSpec(
         name="most_read",
         classes=(
+            "section.most-read-section",  # [cms] section.most-read-section > ... div.swiper-slide
             ".most-read",  # [ref] <section class="most-read">
         ),
-        headings={
-            "en": (
-                "most read",  # [capture] "Most Read"
-                "most popular",  # [common]
-                "most viewed",  # [common]
-            ),
-        },
+        headings=_headings("most_read"),
         items="teasers",
     ),
     BlockSpec(
         name="related",
         classes=(
+            "div.related_topics",  # [cms css] .news_read_more.related_topics
+            ".list-related",  # [cms css] .list-related
             ".related-news",  # [ref] <div class="related-news">
         ),
-        headings={
-            "en": (
-                "related news",  # [capture] "Related News"
-                "related",  # [common]
-                "related articles",  # [common]
-                "related stories",  # [common]
-            ),
-        },
+        headings=_headings("related"),
         items="teasers",
     ),
     BlockSpec(
@@ -167,26 +185,41 @@ BLOCKS: tuple[BlockSpec, ...] = (
         classes=(
             ".read-next",  # [ref] <section class="read-next">
         ),
-        headings={
-            "en": (
-                "read next",  # [capture] "Read Next"
-                "up next",  # [common]
-                "more stories",  # [common]
-            ),
-        },
+        headings=_headings("read_next"),
         items="teasers",
+        confirm=(
+            # [cms] section.news-section.read-section: the Read Next cards of
+            # the .cms.html page, but on the real homepage the "اقرأ" (Read)
+            # block: the block only under a Read Next heading.
+            "section.read-section",
+        ),
     ),
     BlockSpec(
         name="coverage",
         classes=(
+            "section.featured-coverage",  # [cms css] section.featured-coverage > div.widget-title > h2
             "section.coverage",  # [ref] <section class="coverage"> (tabs filled by script)
         ),
-        headings={
-            "en": ("coverage",),  # [capture] "Coverage"
-        },
+        headings=_headings("coverage"),
         items="none",
     ),
 )
+
+# --- the ticker's items ----------------------------------------------------------------
+
+#: A ticker line [cms: li > div.ticker-item > div.ticker-text > a > p]. The
+#: reader takes list items; a line that is not one is an element of this class.
+TICKER_ITEM_CLASSES = ("ticker-item",)
+#: The second breaking list [cms: section.breaking-news-vertical], the same
+#: items with their place and time: merged into the ticker's items.
+BREAKING_LIST = ("section.breaking-news-vertical",)
+#: Its items and their parts [cms: div.single-news > div.breaking-meta (a
+#: place link; then the time label) + div.breaking-text > a > h5].
+BREAKING_LIST_ITEM = "single-news"
+BREAKING_LIST_META = "breaking-meta"
+BREAKING_LIST_TEXT = "breaking-text"
+#: Path parts of a place link [cms: a[href="https://www.almayadeen.net/maingroup/<place>"]].
+PLACE_PATHS = ("/maingroup/",)
 
 #: The article body container, newest first.
 BODY: tuple[str, ...] = (
@@ -258,10 +291,23 @@ TIME_ATTRS = ("datetime", "data-time", "data-datetime", "data-date", "data-publi
 #: Attributes holding the post id on the article element [common].
 POST_ID_ATTRS = ("data-id", "data-postid", "data-post-id", "data-article-id")
 #: Image attributes holding the real URL, lazy-loading ones first [cms:
-#: img.lozad.lazyload with data-src; src holds a placeholder].
-IMAGE_SRC_ATTRS = ("data-src", "data-lazy-src", "data-original", "src")
+#: img.lozad.lazyload with data-src; src holds a placeholder]; a srcset's
+#: first candidate [common].
+IMAGE_SRC_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-srcset", "srcset", "src")
+#: Placeholder images, never a real picture [cms: src="/mdn2023/images/default1.7.png"
+#: on every lazy image, default1.2.png on the footer logo]. Regex alternatives.
+IMAGE_PLACEHOLDERS = (r"/mdn20\d\d/images/default[\d.]*\.(?:png|jpe?g|gif|webp)", r"^data:image/")
 #: Marks of a logo image, never a lead image [capture: logo, "Slogan" image].
 LOGO_WORDS = ("logo", "slogan")
+#: Classes of a slider's loop copies of its cards [common: Swiper's
+#: swiper-slide-duplicate, slick's slick-cloned; a page saved from a browser
+#: has them]: a copy is never a second item.
+DUPLICATE_CLASSES = frozenset({"swiper-slide-duplicate", "slick-cloned"})
+#: Path parts of author pages [cms: a[href="/authors/<name>"] > div.author-name].
+AUTHOR_PATHS = ("/authors/", "/author/")
+#: Class-name fragments of a card's author box [cms: div.author-wrap >
+#: a[href="#"] for a foreign author without a page].
+AUTHOR_CLASS_WORDS = ("author",)
 #: Path parts of tag links [ref: /tags/<slug>; /tag/ common].
 TAG_PATHS = ("/tags/", "/tag/")
 #: Links in a teaser card that are never its section label [ref: a card's
@@ -376,7 +422,14 @@ MEANINGFUL_MIN_CHARS = 2
 PageKind = Literal["article", "section", "home", "live", "page", "error", "empty", "unknown"]
 #: An article's post type, as ``Article.kind`` says it (lower case, singular).
 #: A post type the tables do not know is kept as the site writes it.
-Kind = Literal["news", "opinion", "analysis", "blog", "feature", "video", "infograph", "gallery", "live"]
+#: The last six are the Arabic edition's own post types [scrapers: the
+#: ~12,000-page data set's posttype values, README "Arabic post types"]:
+#: kinds of their own, not folded into "news", since a researcher counts them
+#: apart (a TV bulletin is no news story).
+Kind = Literal[
+    "news", "opinion", "analysis", "blog", "feature", "video", "infograph", "gallery", "live",
+    "report", "newscast", "misc", "press", "follow-up", "podcast",
+]  # fmt: skip
 
 
 class KindSpec(NamedTuple):
@@ -404,6 +457,12 @@ KIND_TABLE: tuple[KindSpec, ...] = (
     KindSpec("article", "infograph", "infograph", "an infographic"),
     KindSpec("article", "gallery", "gallery", "a photo gallery (In Pictures)"),
     KindSpec("article", "live", "live_blog", "a live blog"),
+    KindSpec("article", "report", "report", "a TV or web news report (تقارير إخبارية; /reports/, /tv-reports/)"),
+    KindSpec("article", "newscast", "newscast", "a TV news bulletin (نشرة الأخبار; /newscast/Y/M/D/)"),
+    KindSpec("article", "misc", "misc", "a miscellany story (منوعات; /misc/)"),
+    KindSpec("article", "press", "press", "the press review: translated foreign press (صحافة; /press/)"),
+    KindSpec("article", "follow-up", "follow-up", "a follow-up story (متابعات)"),
+    KindSpec("article", "podcast", "podcast", "a podcast episode (بودكاست; /podcasts/)"),
     KindSpec("section", None, "section_index", "a section, tag or author index"),
     KindSpec("home", None, "home_page", "the home page"),
     KindSpec("live", None, "live_page", "the live stream page (/live)"),
@@ -489,6 +548,13 @@ LISTING_LD_TYPES = frozenset({"CollectionPage", "ItemList", "SearchResultsPage",
 SECTIONED_ROOTS = frozenset({"news", "articles", "videos"})
 #: Path roots of stories with no section part: /infographs/<slug>, ... [capture].
 STORY_ROOTS = frozenset({"infographs", "in-pictures", "live", "coverage", "programs"})
+#: Sectioned roots whose two-part paths are stories too, except the listed
+#: index names: the Arabic edition files signed columns at /articles/<slug>
+#: [cms: the real homepage's Most Read card 11 and the اقرأ block], the
+#: English one indexes /articles/opinion ... [capture: the menu].
+SLUG_STORY_ROOTS: Mapping[str, frozenset[str]] = {
+    "articles": frozenset({"opinion", "analysis", "blog", "features"}),
+}
 #: Path roots that are never stories [ref: /tags/, /authors/].
 INDEX_ROOTS = frozenset({"tags", "tag", "authors", "author", "search", "lite"})
 #: Path root → the kind of the page under it (any depth: /videos/newsfeed is
