@@ -15,6 +15,8 @@ from collections.abc import Iterable
 import attrs
 
 from . import _site
+from ._editions import Edition
+from ._labels import parse_time_label, resolve_label, split_place
 from ._locate import HEADING_KIND
 from ._markup import (
     HEADING_TAGS,
@@ -28,8 +30,6 @@ from ._markup import (
     text_of,
     time_value,
 )
-from ._editions import Edition
-from ._labels import parse_time_label, resolve_label, split_place
 from ._model import Author, BreakingItem, Image, Teaser
 from ._text import BR, absolutize, looks_like_story_path, normalize_text, parse_visible_when
 
@@ -140,9 +140,12 @@ def _link(found: _CardParts, node: Element, in_links: set[Element], base: str) -
         if name and all(a.name != name for a in found.authors):
             real = href if href and (node.get("href") or "").strip() not in ("", "#") else None
             found.authors.append(Author(name=name, url=real))
-    elif found.section_link is None:
-        if href and not looks_like_story_path(href) and not any(p in href for p in _site.CARD_SKIP_PATHS):
-            found.section_link = text_of(node)
+    elif found.section_link is None and href and _section_href(href):
+        found.section_link = text_of(node)
+
+
+def _section_href(href: str) -> bool:
+    return not looks_like_story_path(href) and not any(p in href for p in _site.CARD_SKIP_PATHS)
 
 
 def _scan_card(card: Element, in_links: set[Element], base: str) -> _CardParts:
@@ -431,9 +434,13 @@ def merge_breaking(
         used.add(id(match))
         merged.append(
             breaking_item(
-                item.text, item.url or match.url, item.time or match.time, match.place or item.place,
-                match.time_label, reading,
-            )  # fmt: skip
+                item.text,
+                item.url or match.url,
+                item.time or match.time,
+                match.place or item.place,
+                match.time_label,
+                reading,
+            )
         )
     merged.extend(item for item in listed if id(item) not in used)
     return tuple(merged)

@@ -76,7 +76,9 @@ class Furniture:
 FURNITURE: Slot[Furniture] = Slot("furniture", "every page block located and read")
 
 
-def _items(kind: str, roots: Sequence[Element], boundary: set[Element], skip: Element | None, reading: Reading) -> Items:
+def _items(
+    kind: str, roots: Sequence[Element], boundary: set[Element], skip: Element | None, reading: Reading
+) -> Items:
     reader = _SPECS[kind].items
     if reader == "ticker":
         return ticker(roots, skip, reading)

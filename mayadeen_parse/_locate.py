@@ -107,7 +107,10 @@ BODY_HINT = Hint.of(_site.BODY)
 SUMMARY_HINT = Hint.of(_site.SUMMARY)
 #: Every ``(attr, token)`` the page's shared class index holds.
 INDEX_KEYS: frozenset[tuple[str, str]] = frozenset().union(
-    *(hint.keys for hint in (*BLOCK_HINTS.values(), *CONFIRM_HINTS.values(), BREAKING_LIST_HINT, BODY_HINT, SUMMARY_HINT))
+    *(
+        hint.keys
+        for hint in (*BLOCK_HINTS.values(), *CONFIRM_HINTS.values(), BREAKING_LIST_HINT, BODY_HINT, SUMMARY_HINT)
+    )
 )
 
 ClassIndex = dict[tuple[str, str], list[Element]]
