@@ -1,0 +1,140 @@
+"""Issue 12's real-markup details, each on the real capture or the ``.cms.html``
+reference page (``tests/fixtures/article/blinken-cms.html``).
+
+- the ``.cms.html`` page gives the same Article as the first reference page,
+  every block found by ``class``, none by fallback, no disagreement;
+- images are never the lazy-loading placeholder; the real URL comes from
+  ``data-src``, ``data-original``, ``srcset``;
+- a slider's loop copies (``swiper-slide-duplicate``) never give an item twice;
+- Cloudflare's ``<script ... rocket-loader ...>`` inside links is no text;
+- the ticker's places come from evidence only;
+- relative labels resolve against ``fetched_at``, never the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+import mayadeen_parse as mp
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CAPTURE = FIXTURES / "real" / "ar-homepage-2023-11-02.html"
+CMS = FIXTURES / "article" / "blinken-cms.html"
+REFERENCE = FIXTURES / "article" / "blinken-2023-11-06.html"
+PLACEHOLDER = re.compile(r"/mdn2023/images/default1\.\d\.png", re.I)
+AR = "https://www.almayadeen.net/"
+
+
+@cache
+def capture_bytes() -> bytes:
+    return CAPTURE.read_bytes()
+
+
+def real_page(data: bytes | None = None, **kwargs: object) -> mp.Page:
+    return mp.load_page(data if data is not None else capture_bytes(), url=AR, **kwargs)  # type: ignore[arg-type]
+
+
+# --- the .cms.html reference page ---------------------------------------------------
+
+
+def test_cms_page_gives_the_same_article() -> None:
+    assert mp.parse_article(CMS.read_bytes()) == mp.parse_article(REFERENCE.read_bytes())
+
+
+def test_cms_page_every_block_by_class_none_by_fallback() -> None:
+    report = mp.inspect_page(CMS.read_bytes())
+    layout = {row.block: row for row in report.layout}
+    for block in ("body", "summary", "breaking", "most_read", "related", "read_next", "coverage"):
+        assert layout[block].anchor == "class", block
+    assert not [row.block for row in report.layout if row.fallback]
+    assert report.disagreements == ()
+
+
+def test_cms_page_teasers_name_their_block() -> None:
+    page = mp.load_page(CMS.read_bytes())
+    assert {t.block for t in mp.parse_most_read(page)} == {"Most Read"}
+    assert {t.block for t in mp.parse_read_next(page)} == {"Read Next"}
+    assert {t.block for t in mp.parse_related(page)} == {"Related News"}
+    assert [t.time_label for t in mp.parse_most_read(page)] == ["8 Nov 2025", "8 Nov 2025", "7 Nov 2025", "10 Nov 2025"]
+    assert page.edition == "en"
+    assert all(item.place is None for item in mp.parse_breaking(page))  # "Barrack: ..." is a speaker
+
+
+# --- the real capture -----------------------------------------------------------------
+
+
+def test_real_images_are_never_the_placeholder() -> None:
+    teasers = mp.parse_most_read(real_page())
+    assert len(teasers) == 12
+    assert all(t.image is not None and not PLACEHOLDER.search(t.image.url) for t in teasers)
+    # Every one of them has the placeholder in src and the real URL in data-src.
+    assert capture_bytes().count(b'src="/mdn2023/images/default1.7.png"') > 12
+
+
+@pytest.mark.parametrize("attr", ["data-original", "srcset", "data-srcset"])
+def test_real_image_url_from_other_lazy_attributes(attr: str) -> None:
+    text = capture_bytes().decode("utf-8")
+    start = text.index('<section class="most-read-section')
+    head, tail = text[:start], text[start:]
+    # Move every data-src of the Most Read section into *attr* (a srcset gets a width).
+    suffix = " 210w" if "srcset" in attr else ""
+    tail = re.sub(r'data-src="([^"]+)"', lambda m: f'{attr}="{m.group(1)}{suffix}"', tail, count=40)
+    teasers = mp.parse_most_read(real_page((head + tail).encode("utf-8")))
+    want = mp.parse_most_read(real_page())
+    assert [t.image.url if t.image else None for t in teasers] == [t.image.url if t.image else None for t in want]
+
+
+def test_real_slider_duplicates_never_twice() -> None:
+    text = capture_bytes().decode("utf-8")
+    # A browser-saved page: Swiper's loop adds copies of the first and last
+    # slides, marked swiper-slide-duplicate, before and after the real ones.
+    start = text.index('<section class="most-read-section')
+    first = re.search(r'<div class="swiper-slide tab digit[^"]*"', text[start:])
+    assert first is not None
+    end = text.index("</section>", start)
+    section = text[start:end]
+    slide_start = section.index(first.group(0))
+    slide_end = section.index('<div class="swiper-slide', slide_start + 10)
+    copy = section[slide_start:slide_end].replace(
+        'class="swiper-slide ', 'class="swiper-slide swiper-slide-duplicate ', 1
+    )
+    section = section[:slide_start] + copy + section[slide_start:]
+    teasers = mp.parse_most_read(real_page((text[:start] + section + text[end:]).encode("utf-8")))
+    assert [t.url for t in teasers] == [t.url for t in mp.parse_most_read(real_page())]
+
+
+def test_real_rocket_loader_is_no_text() -> None:
+    assert b"rocket-loader" in capture_bytes()
+    page = real_page()
+    texts = [t.title for t in mp.parse_most_read(page)] + [b.text for b in mp.parse_breaking(page)]
+    texts += [t.image.alt or "" for t in mp.parse_most_read(page) if t.image]
+    assert not [t for t in texts if "rocket" in t.lower() or "cdn-cgi" in t or "<script" in t]
+
+
+def test_real_ticker_places_from_the_second_list() -> None:
+    items = mp.parse_breaking(real_page())
+    assert [i.place for i in items][:3] == ["العراق", "فلسطين المحتلة", "فرنسا"]
+    assert all(i.text.startswith(f"{i.place}:") or i.text.startswith(f"{i.place} :") for i in items if i.place)
+    assert len({i.url for i in items}) == len(items) == 10
+
+
+def test_real_labels_resolve_against_fetched_at_only() -> None:
+    assert all(i.time is None for i in mp.parse_breaking(real_page()))
+    fetched = dt.datetime(2023, 11, 2, 22, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    items = mp.parse_breaking(real_page(fetched_at=fetched))
+    assert items[0].time_label == "اليوم 21:48"
+    assert items[0].time is not None
+    assert items[0].time.isoformat() == "2023-11-02T21:48:00+02:00"
+
+
+def test_real_edition_everywhere() -> None:
+    page = real_page()
+    assert page.edition == "ar"
+    assert mp.parse_page(page).edition == "ar"
+    with pytest.raises(mp.NotAnArticleError):
+        mp.parse_article(page)
