@@ -193,6 +193,17 @@ class Teaser:
     image: Image | None = None
     """The teaser's picture. Its ``caption`` is set only when the ``alt`` text
     is a photo caption rather than the headline."""
+    block: str | None = None
+    """The visible heading of the page block the card is in, as shown
+    (whitespace collapsed), e.g. ``"الأكثر قراءة"`` or ``"Most Read"``;
+    ``None`` for a block that shows no heading (a homepage's lead stories)."""
+    authors: tuple[Author, ...] = ()
+    """The authors the card shows (name and author page), in card order;
+    ``()`` when it shows none."""
+    time_label: str | None = None
+    """The card's time label exactly as shown (whitespace collapsed), e.g.
+    ``"اليوم 18:53"`` or ``"30 تشرين اول"``; ``published`` is that label
+    placed in time (against the page's fetch time when it is relative)."""
 
 
 @attrs.frozen(kw_only=True)
