@@ -142,13 +142,12 @@ def img_src(img: Element, base: str) -> str | None:
     # Lazy-loading attributes first: "src" then often holds a placeholder.
     for attr in _site.IMAGE_SRC_ATTRS:
         value = img.get(attr)
-        if value:
+        if value and attr.endswith("srcset"):
+            value = value.split(",")[0].split()[0] if value.split() else None
+        if value and not any(mark in value for mark in _site.IMAGE_PLACEHOLDERS):
             url = absolutize(value, base)
             if url:
                 return url
-    srcset = img.get("data-srcset") or img.get("srcset")
-    if srcset:
-        return absolutize(srcset.split(",")[0].split()[0] if srcset.split() else None, base)
     return None
 
 

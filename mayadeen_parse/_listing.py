@@ -1,0 +1,223 @@
+"""The listing of a page: every story card, in page order, with its block.
+
+A homepage or a section index is a run of blocks (a heading, then cards).
+:func:`read_listing` finds both in **one walk** of the page, bottom up:
+
+- a *card* is the largest element around one story's links that holds no
+  other story's link and no block heading (the link roles are
+  :class:`~mayadeen_parse._cards.CardLinks`'); an element carrying one of
+  :data:`~mayadeen_parse._site.LISTING`'s card classes is a card by itself,
+  so a known card never climbs into its neighbours;
+- a *block heading* is a heading tag inside a block head container
+  (``div.section_head``), a short element whose text is a known block heading
+  in any edition (``_editions.HEADINGS``: ``الأكثر قراءة``, ``Most Read``,
+  ``Lo más leído``...), or an ``h2``/``h3`` outside links and cards that cards
+  follow (the structure alone: what survives a rename of every class);
+- the cards that follow a heading, within the lowest element holding both,
+  are the heading's block; cards before any heading have no block (the
+  homepage's headless lead stories). A heading that finds no card within
+  :data:`~mayadeen_parse._site.LISTING_HEADING_CLIMB_LEVELS` levels names
+  nothing.
+
+Each card is then read in one pass over its own elements
+(:func:`~mayadeen_parse._cards.listing_card`). The ticker's lists, the menus,
+the header and the footer are never walked; a block whose heading names the
+ticker (``أخبار عاجلة``, ``BREAKING``) gives no card. A story shown twice
+(another tab, the mobile copy, another block) is listed once, at its first
+card.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+
+from . import _site
+from ._cards import CardLinks, listing_card
+from ._labels import heading_block
+from ._markup import Element, text_of
+from ._model import Teaser
+from ._page import Page, Slot
+
+__all__ = ["read_listing"]
+
+_LISTING = _site.LISTING
+_OPEN = 0  # an element holding links of one story only: its card may grow
+_CLOSED = 1  # an element holding cards or a heading: nothing above it is one card
+
+
+class _Head:
+    """A block heading not yet given its cards."""
+
+    __slots__ = ("age", "claimed", "excluded", "text")
+
+    def __init__(self, text: str, excluded: bool) -> None:
+        self.text = text
+        self.excluded = excluded
+        self.age = 0
+        self.claimed = False
+
+
+class _Card:
+    """A card's root element, not yet read."""
+
+    __slots__ = ("block", "claimed", "excluded", "root")
+
+    def __init__(self, root: Element) -> None:
+        self.root = root
+        self.block: str | None = None
+        self.excluded = False
+        self.claimed = False
+
+
+_Item = _Head | _Card
+
+
+class _Sub:
+    """What the walk knows of one element's subtree."""
+
+    __slots__ = ("items", "key", "state")
+
+    def __init__(self, state: int, key: str | None, items: list[_Item]) -> None:
+        self.state = state
+        self.key = key  # the one story of an open subtree (None: no story link)
+        self.items = items  # closed subtrees: cards and open headings, page order
+
+
+_EMPTY = _Sub(_OPEN, None, [])
+LISTING: Slot[tuple[Teaser, ...]] = Slot("listing", "the page's story cards, page order, once each")
+
+
+def _story_key(url: str) -> str:
+    # One story linked twice, once with a fragment or a trailing slash.
+    return url.split("#", 1)[0].rstrip("/")
+
+
+class _Walk:
+    """The one walk over the page (see the module docstring)."""
+
+    def __init__(self, page: Page) -> None:
+        self.links = CardLinks(page.base_url)
+
+    def visit(self, el: Element, in_link: bool, in_card: bool, in_head: bool) -> _Sub:
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _LISTING.skip_tags:
+            return _EMPTY
+        tokens = el.get("class")
+        classes = frozenset(tokens.split()) if tokens else frozenset()
+        if classes and not classes.isdisjoint(_LISTING.skip_classes):
+            return _EMPTY
+        key: str | None = None
+        if tag == "a" and not in_head:  # a block head's links go to its index, never a story
+            role, url = self.links.role(el)
+            if role == "story" and url is not None:
+                key = _story_key(url)
+                in_link = True
+        elif tag in _LISTING.heading_tags and not in_link and not in_card:
+            head = self._heading(el, tag, in_head)
+            if head is not None:
+                return _Sub(_CLOSED, None, [head])
+        card_class = bool(classes) and not in_card and not classes.isdisjoint(_LISTING.card_classes)
+        head_box = bool(classes) and not classes.isdisjoint(_LISTING.heading_containers)
+        subs = [self.visit(child, in_link, in_card or card_class, in_head or head_box) for child in el]
+        return self._merge(el, key, subs, card_class)
+
+    def _heading(self, el: Element, tag: str, in_head: bool) -> _Head | None:
+        text = text_of(el)
+        if text is None or len(text) >= _site.HEADING_MAX_CHARS:
+            return None
+        block = heading_block(text)
+        if block is None and not in_head and tag not in _LISTING.structural_heading_tags:
+            return None
+        return _Head(text, block in _LISTING.excluded_blocks)
+
+    def _merge(self, el: Element, key: str | None, subs: list[_Sub], card_class: bool) -> _Sub:
+        state = _OPEN
+        for sub in subs:
+            if sub.state == _CLOSED:
+                state = _CLOSED
+            elif sub.key is not None:
+                if key is None:
+                    key = sub.key
+                elif sub.key != key:
+                    state = _CLOSED
+        if state == _OPEN:
+            if card_class and key is not None:
+                return _Sub(_CLOSED, None, [_Card(el)])
+            return _Sub(_OPEN, key, []) if key is not None else _EMPTY
+        items: list[_Item] = []
+        for child, sub in zip(el, subs):
+            if sub.state == _CLOSED:
+                items.extend(sub.items)
+            elif sub.key is not None:
+                items.append(_Card(child))
+        return _Sub(_CLOSED, None, _close(items))
+
+
+def _close(items: list[_Item]) -> list[_Item]:
+    """Give each open heading the run of unclaimed cards right after it.
+
+    Every card stays, in page order. A heading that no card has followed yet
+    stays open (one level older); one whose run is cut by another block's
+    cards names nothing and goes.
+    """
+    kept: list[_Item] = []
+    head: _Head | None = None
+    for item in items:
+        if isinstance(item, _Head):
+            if head is not None and not head.claimed:
+                kept.append(head)
+            head = item
+            continue
+        kept.append(item)
+        if head is None:
+            continue
+        if item.claimed:
+            if not head.claimed:
+                head = None  # another block's cards come first: this heading names nothing
+            continue
+        item.block, item.excluded, item.claimed = head.text, head.excluded, True
+        head.claimed = True
+    if head is not None and not head.claimed:
+        kept.append(head)
+    for item in kept:
+        if isinstance(item, _Head):
+            item.age += 1
+    return [item for item in kept if not isinstance(item, _Head) or item.age <= _site.LISTING_HEADING_CLIMB_LEVELS]
+
+
+def _cards(items: list[_Item]) -> Iterator[_Card]:
+    for item in items:
+        if isinstance(item, _Card) and not item.excluded:
+            yield item
+
+
+def read_listing(page: Page) -> tuple[Teaser, ...]:
+    """Every story card of *page* in page order, once per story (the first
+    card wins), each with its block's heading (cached on the page)."""
+    cached = page._memo.get(LISTING)
+    if cached is not None:
+        return cached
+    walk = _Walk(page)
+    bodies = [body for body in page.elements("body") if not any(a.tag == "body" for a in body.iterancestors())]
+    found: list[Teaser] = []
+    seen: set[str] = set()
+    fetched_at: datetime.datetime | None = page.fetched_at
+    for body in bodies or [page.root]:
+        top = walk.visit(body, False, False, False)
+        items = top.items if top.state == _CLOSED else ([_Card(body)] if top.key is not None else [])
+        for card in _cards(items):
+            teaser = listing_card(card.root, walk.links, fetched_at)
+            if teaser is None:
+                continue
+            key = _story_key(teaser.url)
+            if key not in seen:
+                seen.add(key)
+                found.append(teaser if card.block is None else _with_block(teaser, card.block))
+    return page._memo.put(LISTING, tuple(found))
+
+
+def _with_block(teaser: Teaser, block: str) -> Teaser:
+    import attrs
+
+    return attrs.evolve(teaser, block=block)
