@@ -201,15 +201,22 @@ class CardLinks:
     a flag, a section index, another site).
     """
 
-    __slots__ = ("base", "hosts")
+    __slots__ = ("_roles", "base", "hosts")
 
     def __init__(self, base: str) -> None:
         self.base = base
         host = base.split("//", 1)[-1].partition("/")[0].lower()
         self.hosts = frozenset(EDITION_HOSTS) | {host}
+        self._roles: dict[Element, tuple[str, str | None]] = {}
 
     def role(self, a: Element) -> tuple[str, str | None]:
-        """``(role, absolute URL or None)`` of the link *a*."""
+        """``(role, absolute URL or None)`` of the link *a* (each link read once)."""
+        found = self._roles.get(a)
+        if found is None:
+            found = self._roles[a] = self._role(a)
+        return found
+
+    def _role(self, a: Element) -> tuple[str, str | None]:
         href = a.get("href")
         tokens = set((a.get("class") or "").split())
         parent = a.getparent()
@@ -232,6 +239,11 @@ class CardLinks:
         if len(parts) < max(2, _LISTING.min_parts.get(root, 2)):
             return "other", url
         return "story", url
+
+    def is_content(self, a: Element) -> bool:
+        """Whether a link that is no story is content of its own (a ticker
+        item, a widget), not a "more" link of the block it ends."""
+        return fold(text_of(a) or "") not in _FURNITURE_TEXTS
 
 
 @attrs.define
@@ -331,9 +343,11 @@ def _listing_title(found: _ListingParts) -> tuple[str | None, Element | None]:
     return best
 
 
-def listing_card(card: Element, links: CardLinks, fetched_at: datetime.datetime | None) -> Teaser | None:
-    """One listing card as a :class:`Teaser` (without its block), read in one
-    pass; ``None`` for a card showing no headline (an untitled thumbnail).
+def listing_card(
+    card: Element, links: CardLinks, fetched_at: datetime.datetime | None, block: str | None = None
+) -> Teaser | None:
+    """One listing card of *block* as a :class:`Teaser`, read in one pass;
+    ``None`` for a card showing no headline (an untitled thumbnail).
 
     Title: see :func:`_listing_title`; URL: the link holding the title, else
     the card's first story link. Section: the label link (``a.category-meta``),
@@ -362,6 +376,7 @@ def listing_card(card: Element, links: CardLinks, fetched_at: datetime.datetime 
         section=section if section != title else None,
         published=published,
         image=picture,
+        block=block,
         authors=tuple(found.authors),
         time_label=found.label,
     )

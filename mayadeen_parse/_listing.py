@@ -70,21 +70,31 @@ class _Card:
         self.claimed = False
 
 
-_Item = _Head | _Card
+class _Marker:
+    """Content that is no card (links to other pages: a ticker's items, a
+    widget): a heading followed by it names that content, not later cards."""
+
+    __slots__ = ()
+
+
+_MARKER = _Marker()
+_Item = _Head | _Card | _Marker
 
 
 class _Sub:
     """What the walk knows of one element's subtree."""
 
-    __slots__ = ("items", "key", "state")
+    __slots__ = ("items", "key", "marked", "state")
 
-    def __init__(self, state: int, key: str | None, items: list[_Item]) -> None:
+    def __init__(self, state: int, key: str | None, items: list[_Item], marked: bool = False) -> None:
         self.state = state
         self.key = key  # the one story of an open subtree (None: no story link)
-        self.items = items  # closed subtrees: cards and open headings, page order
+        self.items = items  # closed subtrees: cards, markers and open headings, page order
+        self.marked = marked  # an open subtree holding a link to another page
 
 
 _EMPTY = _Sub(_OPEN, None, [])
+_MARKED = _Sub(_OPEN, None, [], marked=True)
 LISTING: Slot[tuple[Teaser, ...]] = Slot("listing", "the page's story cards, page order, once each")
 
 
@@ -108,11 +118,14 @@ class _Walk:
         if classes and not classes.isdisjoint(_LISTING.skip_classes):
             return _EMPTY
         key: str | None = None
+        marked = False
         if tag == "a" and not in_head:  # a block head's links go to its index, never a story
             role, url = self.links.role(el)
             if role == "story" and url is not None:
                 key = _story_key(url)
                 in_link = True
+            else:
+                marked = url is not None and self.links.is_content(el)
         elif tag in _LISTING.heading_tags and not in_link and not in_card:
             head = self._heading(el, tag, in_head)
             if head is not None:
@@ -120,7 +133,7 @@ class _Walk:
         card_class = bool(classes) and not in_card and not classes.isdisjoint(_LISTING.card_classes)
         head_box = bool(classes) and not classes.isdisjoint(_LISTING.heading_containers)
         subs = [self.visit(child, in_link, in_card or card_class, in_head or head_box) for child in el]
-        return self._merge(el, key, subs, card_class)
+        return self._merge(el, key, subs, card_class, marked)
 
     def _heading(self, el: Element, tag: str, in_head: bool) -> _Head | None:
         text = text_of(el)
@@ -131,7 +144,7 @@ class _Walk:
             return None
         return _Head(text, block in _LISTING.excluded_blocks)
 
-    def _merge(self, el: Element, key: str | None, subs: list[_Sub], card_class: bool) -> _Sub:
+    def _merge(self, el: Element, key: str | None, subs: list[_Sub], card_class: bool, marked: bool) -> _Sub:
         state = _OPEN
         for sub in subs:
             if sub.state == _CLOSED:
@@ -141,16 +154,21 @@ class _Walk:
                     key = sub.key
                 elif sub.key != key:
                     state = _CLOSED
+            marked = marked or sub.marked
         if state == _OPEN:
             if card_class and key is not None:
                 return _Sub(_CLOSED, None, [_Card(el)])
-            return _Sub(_OPEN, key, []) if key is not None else _EMPTY
+            if key is not None:
+                return _Sub(_OPEN, key, [])
+            return _MARKED if marked else _EMPTY
         items: list[_Item] = []
         for child, sub in zip(el, subs):
             if sub.state == _CLOSED:
                 items.extend(sub.items)
             elif sub.key is not None:
                 items.append(_Card(child))
+            elif sub.marked and not (items and items[-1] is _MARKER):
+                items.append(_MARKER)
         return _Sub(_CLOSED, None, _close(items))
 
 
@@ -171,6 +189,10 @@ def _close(items: list[_Item]) -> list[_Item]:
             continue
         kept.append(item)
         if head is None:
+            continue
+        if isinstance(item, _Marker):
+            if not head.claimed:
+                head = None  # the heading names content that is no card
             continue
         if item.claimed:
             if not head.claimed:
@@ -207,17 +229,13 @@ def read_listing(page: Page) -> tuple[Teaser, ...]:
         top = walk.visit(body, False, False, False)
         items = top.items if top.state == _CLOSED else ([_Card(body)] if top.key is not None else [])
         for card in _cards(items):
-            teaser = listing_card(card.root, walk.links, fetched_at)
+            teaser = listing_card(card.root, walk.links, fetched_at, card.block)
             if teaser is None:
                 continue
             key = _story_key(teaser.url)
             if key not in seen:
                 seen.add(key)
-                found.append(teaser if card.block is None else _with_block(teaser, card.block))
+                found.append(teaser)
     return page._memo.put(LISTING, tuple(found))
 
 
-def _with_block(teaser: Teaser, block: str) -> Teaser:
-    import attrs
-
-    return attrs.evolve(teaser, block=block)

@@ -61,6 +61,7 @@ __all__ = [
     "LOGO_WORDS",
     "MEANINGFUL_MIN_CHARS",
     "MONTH_NAMES",
+    "NOT_CREDIT_WORDS",
     "NOT_ARTICLE_TYPES",
     "PAGE_KINDS",
     "POST_ID_ATTRS",
@@ -346,6 +347,9 @@ AUTHOR_SEPARATOR_WORDS = ("and",)
 #: paragraph starting with one and holding a link is a promo, not body text.
 PROMO_PREFIXES = ("read next", "read also", "also read", "read more", "see also", "related")
 
+#: First words of a trailing parenthesis that is no credit: an episode's part
+#: [cms: an alt ending "(الجزء الثاني)", part two; REVIEW.md], lower case.
+NOT_CREDIT_WORDS = frozenset({"الجزء", "part", "parte"})
 #: Class-name fragments marking an image caption [common: figcaption,
 #: .image-caption, .media-caption (cms, English homepage feed)].
 CAPTION_CLASS_WORDS = ("caption", "credit")
