@@ -33,7 +33,7 @@ from ._labels import fold, parse_time_label, resolve_label
 from ._model import Author, BreakingItem, Image, Teaser
 from ._text import BR, absolutize, looks_like_story_path, normalize_text, parse_visible_when
 
-__all__ = ["CardLinks", "listing_card", "split_attribution", "teasers", "ticker"]
+__all__ = ["CardLinks", "listing_card", "split_attribution", "story_key", "teasers", "ticker"]
 
 _SECTION_CLASS_RE = re.compile("|".join(_site.SECTION_CLASS_WORDS), re.I)
 _DIGIT_RE = re.compile(r"\d")
@@ -193,12 +193,20 @@ _NOT_STORY_ROOTS = _site.INDEX_ROOTS | _LISTING.not_story_roots
 _FURNITURE_TEXTS = frozenset(fold(word) for words in FURNITURE_WORDS.values() for word in words)
 
 
+def story_key(url: str) -> str:
+    """The key of a story URL: one story linked twice, once with a fragment
+    or a trailing slash, is one story."""
+    return url.split("#", 1)[0].rstrip("/")
+
+
 class CardLinks:
     """Sorts a listing page's links by their role in a card (one per page).
 
-    ``story`` a card's story; ``label`` its section label; ``author`` an
-    author's page (or an author box's link); ``other`` anything else (a badge,
-    a flag, a section index, another site).
+    ``story`` a card's story; ``weak`` a story-shaped link showing only a
+    short text (a card's story, or its section label when the card has a
+    ``story`` link besides); ``label`` a section label; ``author`` an author's
+    page (or an author box's link); ``other`` anything else (a badge, a flag,
+    a section index, another site).
     """
 
     __slots__ = ("_roles", "base", "hosts")
@@ -236,14 +244,22 @@ class CardLinks:
             return "label", url
         if host.lower() not in self.hosts or root in _NOT_STORY_ROOTS:
             return "other", url
-        if len(parts) < max(2, _LISTING.min_parts.get(root, 2)):
-            return "other", url
-        return "story", url
+        if len(parts) < max(2, _LISTING.min_parts.get(root, 2)) or not self.is_content(a):
+            return "other", url  # an index page, or a "more" link to one
+        return ("weak" if _weak(a) else "story"), url
 
     def is_content(self, a: Element) -> bool:
         """Whether a link that is no story is content of its own (a ticker
         item, a widget), not a "more" link of the block it ends."""
         return fold(text_of(a) or "") not in _FURNITURE_TEXTS
+
+
+def _weak(a: Element) -> bool:
+    """A link showing a short text only (no picture, no heading)."""
+    if any(child.tag in HEADING_TAGS or child.tag == "img" for child in a.iter() if child is not a):
+        return False
+    text = text_of(a)
+    return text is not None and len(text) <= _site.CARD_LABEL_MAX_CHARS and len(text.split()) <= _site.SECTION_MAX_WORDS
 
 
 @attrs.define
@@ -259,6 +275,7 @@ class _ListingParts:
     authors: list[Author] = attrs.Factory(list)
     label: str | None = None
     time_date: datetime.date | None = None
+    key: str | None = None
 
 
 def _short_label(text: str | None) -> str | None:
@@ -294,6 +311,9 @@ def _scan_listing(node: Element, found: _ListingParts, links: CardLinks, link: E
 
 def _scan_link(a: Element, found: _ListingParts, links: CardLinks, icon: bool) -> None:
     role, url = links.role(a)
+    if role == "weak":
+        # Beside the card's own story, a short link to another page is its label.
+        role = "label" if url is not None and found.key is not None and story_key(url) != found.key else "story"
     if role == "author":
         name = text_of(a)
         if name:
@@ -344,7 +364,11 @@ def _listing_title(found: _ListingParts) -> tuple[str | None, Element | None]:
 
 
 def listing_card(
-    card: Element, links: CardLinks, fetched_at: datetime.datetime | None, block: str | None = None
+    card: Element,
+    links: CardLinks,
+    fetched_at: datetime.datetime | None,
+    block: str | None = None,
+    key: str | None = None,
 ) -> Teaser | None:
     """One listing card of *block* as a :class:`Teaser`, read in one pass;
     ``None`` for a card showing no headline (an untitled thumbnail).
@@ -354,7 +378,7 @@ def listing_card(
     else a short link text to an index page. Time: a ``<time>``, else the
     label as shown (``time_label``), resolved against *fetched_at*.
     """
-    found = _ListingParts()
+    found = _ListingParts(key=key)
     if card.tag == "a":
         _scan_link(card, found, links, False)
     else:

@@ -33,7 +33,7 @@ import datetime
 from collections.abc import Iterator
 
 from . import _site
-from ._cards import CardLinks, listing_card
+from ._cards import CardLinks, listing_card, story_key
 from ._labels import heading_block
 from ._markup import Element, text_of
 from ._model import Teaser
@@ -61,10 +61,11 @@ class _Head:
 class _Card:
     """A card's root element, not yet read."""
 
-    __slots__ = ("block", "claimed", "excluded", "root")
+    __slots__ = ("block", "claimed", "excluded", "key", "root")
 
-    def __init__(self, root: Element) -> None:
+    def __init__(self, root: Element, key: str | None) -> None:
         self.root = root
+        self.key = key  # the card's story (its URL without fragment)
         self.block: str | None = None
         self.excluded = False
         self.claimed = False
@@ -84,23 +85,22 @@ _Item = _Head | _Card | _Marker
 class _Sub:
     """What the walk knows of one element's subtree."""
 
-    __slots__ = ("items", "key", "marked", "state")
+    __slots__ = ("items", "key", "marked", "state", "weak")
 
-    def __init__(self, state: int, key: str | None, items: list[_Item], marked: bool = False) -> None:
+    def __init__(
+        self, state: int, key: str | None, items: list[_Item], marked: bool = False, weak: str | None = None
+    ) -> None:
         self.state = state
         self.key = key  # the one story of an open subtree (None: no story link)
         self.items = items  # closed subtrees: cards, markers and open headings, page order
         self.marked = marked  # an open subtree holding a link to another page
+        self.weak = weak  # an open subtree's short text-only story link (maybe a label)
 
 
 _EMPTY = _Sub(_OPEN, None, [])
+_MIXED = "\x00mixed"  # weak links of several stories and no full one: each is a card
 _MARKED = _Sub(_OPEN, None, [], marked=True)
 LISTING: Slot[tuple[Teaser, ...]] = Slot("listing", "the page's story cards, page order, once each")
-
-
-def _story_key(url: str) -> str:
-    # One story linked twice, once with a fragment or a trailing slash.
-    return url.split("#", 1)[0].rstrip("/")
 
 
 class _Walk:
@@ -118,34 +118,43 @@ class _Walk:
         if classes and not classes.isdisjoint(_LISTING.skip_classes):
             return _EMPTY
         key: str | None = None
-        marked = False
+        own = _EMPTY
         if tag == "a" and not in_head:  # a block head's links go to its index, never a story
             role, url = self.links.role(el)
-            if role == "story" and url is not None:
-                key = _story_key(url)
+            if role in ("story", "weak") and url is not None and not _heading_link(el):
                 in_link = True
-            else:
-                marked = url is not None and self.links.is_content(el)
-        elif tag in _LISTING.heading_tags and not in_link and not in_card:
+                if role == "story":
+                    key = story_key(url)
+                else:
+                    own = _Sub(_OPEN, None, [], weak=story_key(url))
+            elif url is not None and self.links.is_content(el):
+                own = _MARKED
+        elif not in_link and not in_card and (tag in _LISTING.heading_tags or _titled_leaf(el, tokens)):
             head = self._heading(el, tag, in_head)
             if head is not None:
                 return _Sub(_CLOSED, None, [head])
         card_class = bool(classes) and not in_card and not classes.isdisjoint(_LISTING.card_classes)
         head_box = bool(classes) and not classes.isdisjoint(_LISTING.heading_containers)
         subs = [self.visit(child, in_link, in_card or card_class, in_head or head_box) for child in el]
-        return self._merge(el, key, subs, card_class, marked)
+        return self._merge(el, key, subs, card_class, own)
 
     def _heading(self, el: Element, tag: str, in_head: bool) -> _Head | None:
         text = text_of(el)
         if text is None or len(text) >= _site.HEADING_MAX_CHARS:
             return None
         block = heading_block(text)
-        if block is None and not in_head and tag not in _LISTING.structural_heading_tags:
+        if block is None and (tag not in _LISTING.heading_tags or not (in_head or tag in _LISTING.structural_heading_tags)):
             return None
         return _Head(text, block in _LISTING.excluded_blocks)
 
-    def _merge(self, el: Element, key: str | None, subs: list[_Sub], card_class: bool, marked: bool) -> _Sub:
-        state = _OPEN
+    def _merge(self, el: Element, key: str | None, subs: list[_Sub], card_class: bool, own: _Sub) -> _Sub:
+        """One element from its children's subtrees: still one story's (open:
+        its card may grow), or closed (its children's cards, in order).
+
+        Weak links (short text-only story links: maybe a card's section label)
+        join the card of a full story link beside them; alone, they are cards.
+        """
+        state, marked, weak = _OPEN, own.marked, own.weak
         for sub in subs:
             if sub.state == _CLOSED:
                 state = _CLOSED
@@ -154,22 +163,46 @@ class _Walk:
                     key = sub.key
                 elif sub.key != key:
                     state = _CLOSED
+            elif sub.weak is not None:
+                if weak is None:
+                    weak = sub.weak
+                elif sub.weak != weak and key is None:
+                    weak = _MIXED
             marked = marked or sub.marked
-        if state == _OPEN:
-            if card_class and key is not None:
-                return _Sub(_CLOSED, None, [_Card(el)])
-            if key is not None:
-                return _Sub(_OPEN, key, [])
+        if state == _OPEN and (key is not None or weak is not _MIXED):
+            if card_class and (key or weak) is not None:
+                return _Sub(_CLOSED, None, [_Card(el, key or weak)])
+            if key is not None or weak is not None:
+                return _Sub(_OPEN, key, [], weak=None if key is not None else weak)
             return _MARKED if marked else _EMPTY
         items: list[_Item] = []
         for child, sub in zip(el, subs):
             if sub.state == _CLOSED:
                 items.extend(sub.items)
-            elif sub.key is not None:
-                items.append(_Card(child))
+            elif sub.key is not None or sub.weak is not None:
+                items.append(_Card(child, sub.key or sub.weak))
             elif sub.marked and not (items and items[-1] is _MARKER):
                 items.append(_MARKER)
         return _Sub(_CLOSED, None, _close(items))
+
+
+def _heading_link(a: Element) -> bool:
+    """Whether the link *a* holds a known block heading only (the heading's
+    link to its index page, ``<a href="/programs-tv/..."><h2>وثائقي الميادين</h2></a>``)."""
+    first = next(iter(a), None)
+    if first is None or first.tag not in _LISTING.heading_tags or len(a) > 1:
+        return False
+    return heading_block(text_of(first)) is not None
+
+
+def _titled_leaf(el: Element, tokens: str | None) -> bool:
+    """Whether *el* is a text-only element whose class (or its parent's)
+    names a head or a title: a heading in a ``<div>`` (``div.box-head``)."""
+    if len(el) or not el.text:
+        return False
+    parent = el.getparent()
+    marks = (tokens or "") + " " + ((parent.get("class") or "") if parent is not None else "")
+    return any(word in marks for word in _LISTING.heading_class_words)
 
 
 def _close(items: list[_Item]) -> list[_Item]:
@@ -227,12 +260,13 @@ def read_listing(page: Page) -> tuple[Teaser, ...]:
     fetched_at: datetime.datetime | None = page.fetched_at
     for body in bodies or [page.root]:
         top = walk.visit(body, False, False, False)
-        items = top.items if top.state == _CLOSED else ([_Card(body)] if top.key is not None else [])
+        one = top.key or top.weak
+        items = top.items if top.state == _CLOSED else ([_Card(body, one)] if one is not None else [])
         for card in _cards(items):
-            teaser = listing_card(card.root, walk.links, fetched_at, card.block)
+            teaser = listing_card(card.root, walk.links, fetched_at, card.block, card.key)
             if teaser is None:
                 continue
-            key = _story_key(teaser.url)
+            key = story_key(teaser.url)
             if key not in seen:
                 seen.add(key)
                 found.append(teaser)

@@ -216,6 +216,9 @@ class ListingSpec(NamedTuple):
     """Tags read as a block heading inside a head container, or with a known heading text."""
     structural_heading_tags: frozenset[str]
     """Tags read as a block heading anywhere (outside links and cards), when cards follow."""
+    heading_class_words: tuple[str, ...]
+    """Class fragments of a text-only element read as a block heading when its
+    text is a known heading (a ``<div>`` heading)."""
     excluded_blocks: frozenset[str]
     """Blocks (``_editions`` heading names) whose cards are not the listing's."""
     label_classes: frozenset[str]
@@ -257,6 +260,7 @@ LISTING = ListingSpec(
     }),
     heading_tags=frozenset({"h1", "h2", "h3", "h4", "h5", "h6"}),
     structural_heading_tags=frozenset({"h2", "h3"}),  # [cms] card titles outside links are h4
+    heading_class_words=("head", "title"),  # [ref] section page: <div class="box-head">Most read</div>
     excluded_blocks=frozenset({"breaking"}),  # the ticker's items are BreakingItems
     label_classes=frozenset({
         "category-meta",  # [cms] a.category-meta
