@@ -15,6 +15,8 @@ from collections.abc import Iterable
 import attrs
 
 from . import _site
+from ._editions import EDITION_HOSTS, FURNITURE_WORDS
+from ._labels import fold, parse_time_label, resolve_label
 from ._locate import HEADING_KIND
 from ._markup import (
     HEADING_TAGS,
@@ -28,8 +30,6 @@ from ._markup import (
     text_of,
     time_value,
 )
-from ._editions import EDITION_HOSTS, FURNITURE_WORDS
-from ._labels import fold, parse_time_label, resolve_label
 from ._model import Author, BreakingItem, Image, Teaser
 from ._text import BR, absolutize, looks_like_story_path, normalize_text, parse_visible_when
 

@@ -120,15 +120,8 @@ class _Walk:
         key: str | None = None
         own = _EMPTY
         if tag == "a" and not in_head:  # a block head's links go to its index, never a story
-            role, url = self.links.role(el)
-            if role in ("story", "weak") and url is not None and not _heading_link(el):
-                in_link = True
-                if role == "story":
-                    key = story_key(url)
-                else:
-                    own = _Sub(_OPEN, None, [], weak=story_key(url))
-            elif url is not None and self.links.is_content(el):
-                own = _MARKED
+            key, own = self._link(el)
+            in_link = in_link or key is not None or own.weak is not None
         elif not in_link and not in_card and (tag in _LISTING.heading_tags or _titled_leaf(el, tokens)):
             head = self._heading(el, tag, in_head)
             if head is not None:
@@ -138,12 +131,26 @@ class _Walk:
         subs = [self.visit(child, in_link, in_card or card_class, in_head or head_box) for child in el]
         return self._merge(el, key, subs, card_class, own)
 
+    def _link(self, a: Element) -> tuple[str | None, _Sub]:
+        """A link's story key (a full story link), or its own subtree record
+        (a weak link's, a link to other content's)."""
+        role, url = self.links.role(a)
+        if url is None:
+            return None, _EMPTY
+        if role in ("story", "weak") and not _heading_link(a):
+            if role == "story":
+                return story_key(url), _EMPTY
+            return None, _Sub(_OPEN, None, [], weak=story_key(url))
+        return None, (_MARKED if self.links.is_content(a) else _EMPTY)
+
     def _heading(self, el: Element, tag: str, in_head: bool) -> _Head | None:
         text = text_of(el)
         if text is None or len(text) >= _site.HEADING_MAX_CHARS:
             return None
         block = heading_block(text)
-        if block is None and (tag not in _LISTING.heading_tags or not (in_head or tag in _LISTING.structural_heading_tags)):
+        if block is None and (
+            tag not in _LISTING.heading_tags or not (in_head or tag in _LISTING.structural_heading_tags)
+        ):
             return None
         return _Head(text, block in _LISTING.excluded_blocks)
 
@@ -154,29 +161,16 @@ class _Walk:
         Weak links (short text-only story links: maybe a card's section label)
         join the card of a full story link beside them; alone, they are cards.
         """
-        state, marked, weak = _OPEN, own.marked, own.weak
-        for sub in subs:
-            if sub.state == _CLOSED:
-                state = _CLOSED
-            elif sub.key is not None:
-                if key is None:
-                    key = sub.key
-                elif sub.key != key:
-                    state = _CLOSED
-            elif sub.weak is not None:
-                if weak is None:
-                    weak = sub.weak
-                elif sub.weak != weak and key is None:
-                    weak = _MIXED
-            marked = marked or sub.marked
-        if state == _OPEN and (key is not None or weak is not _MIXED):
-            if card_class and (key or weak) is not None:
-                return _Sub(_CLOSED, None, [_Card(el, key or weak)])
-            if key is not None or weak is not None:
+        closed, key, weak, marked = _combine(key, subs, own)
+        if not closed:
+            one = key or weak
+            if card_class and one is not None:
+                return _Sub(_CLOSED, None, [_Card(el, one)])
+            if one is not None:
                 return _Sub(_OPEN, key, [], weak=None if key is not None else weak)
             return _MARKED if marked else _EMPTY
         items: list[_Item] = []
-        for child, sub in zip(el, subs):
+        for child, sub in zip(el, subs, strict=True):
             if sub.state == _CLOSED:
                 items.extend(sub.items)
             elif sub.key is not None or sub.weak is not None:
@@ -184,6 +178,28 @@ class _Walk:
             elif sub.marked and not (items and items[-1] is _MARKER):
                 items.append(_MARKER)
         return _Sub(_CLOSED, None, _close(items))
+
+
+def _combine(key: str | None, subs: list[_Sub], own: _Sub) -> tuple[bool, str | None, str | None, bool]:
+    """``(closed, story, weak story, marked)`` of an element from its children's."""
+    closed, marked, weak = False, own.marked, own.weak
+    for sub in subs:
+        if sub.state == _CLOSED:
+            closed = True
+        elif sub.key is not None:
+            if key is None:
+                key = sub.key
+            elif sub.key != key:
+                closed = True
+        elif sub.weak is not None:
+            if weak is None:
+                weak = sub.weak
+            elif sub.weak != weak:
+                weak = _MIXED
+        marked = marked or sub.marked
+    if key is None and weak is _MIXED:
+        closed = True  # several short links and no full one: each is a card
+    return closed, key, (None if weak is _MIXED else weak), marked
 
 
 def _heading_link(a: Element) -> bool:
@@ -261,7 +277,9 @@ def read_listing(page: Page) -> tuple[Teaser, ...]:
     for body in bodies or [page.root]:
         top = walk.visit(body, False, False, False)
         one = top.key or top.weak
-        items = top.items if top.state == _CLOSED else ([_Card(body, one)] if one is not None else [])
+        items: list[_Item] = list(top.items) if top.state == _CLOSED else []
+        if top.state == _OPEN and one is not None:
+            items.append(_Card(body, one))
         for card in _cards(items):
             teaser = listing_card(card.root, walk.links, fetched_at, card.block, card.key)
             if teaser is None:
@@ -271,5 +289,3 @@ def read_listing(page: Page) -> tuple[Teaser, ...]:
                 seen.add(key)
                 found.append(teaser)
     return page._memo.put(LISTING, tuple(found))
-
-

@@ -49,11 +49,11 @@ __all__ = [
     "HEADING_TEXT_FACTOR",
     "HEADING_TEXT_SLACK",
     "HINT_TAGS",
+    "IMAGE_PLACEHOLDERS",
     "IMAGE_SRC_ATTRS",
     "INDEX_ROOTS",
     "KIND_TABLE",
     "LD_KINDS",
-    "IMAGE_PLACEHOLDERS",
     "LD_NEWS_TYPES",
     "LISTING",
     "LISTING_HEADING_CLIMB_LEVELS",
@@ -61,8 +61,8 @@ __all__ = [
     "LOGO_WORDS",
     "MEANINGFUL_MIN_CHARS",
     "MONTH_NAMES",
-    "NOT_CREDIT_WORDS",
     "NOT_ARTICLE_TYPES",
+    "NOT_CREDIT_WORDS",
     "PAGE_KINDS",
     "POST_ID_ATTRS",
     "POST_TYPES",
@@ -193,6 +193,7 @@ BLOCKS: tuple[BlockSpec, ...] = (
     ),
 )
 
+
 class ListingSpec(NamedTuple):
     """How the story cards of a listing page (a homepage, a section index)
     are found and read by ``_listing``.
@@ -239,44 +240,56 @@ class ListingSpec(NamedTuple):
 #: real Arabic homepage, tests/fixtures/real/REVIEW.md "Card shapes"),
 #: except where marked.
 LISTING = ListingSpec(
-    skip_tags=frozenset({"header", "footer", "nav", "script", "style", "noscript", "template", "svg", "form", "select", "iframe"}),
-    skip_classes=frozenset({
-        "ticker-section",  # [cms] section.ticker-section (the ticker)
-        "breaking-news-vertical",  # [cms] the second breaking list
-        "breaking-news",  # [ref] <div class="breaking-news">
-        "cookie-notice",  # [cms] div.notice.cookie-notice
-    }),
-    card_classes=frozenset({
-        "card-div",  # [cms] lead card, shape 1
-        "white-card",  # [cms] lead text card, shape 2 (also inside grid-card: the outer one wins)
-        "grid-card",  # [cms] shape 3
-        "swiper-slide",  # [cms] shapes 4, 5, 8
-        "grid-item",  # [cms] shapes 6, 7, 10
-        "podcast",  # [cms] div.item.title.podcast, shape 11
-        "listing-item",  # [ref] tests/fixtures/section/politics-index.html
-    }),
-    heading_containers=frozenset({
-        "section_head",  # [cms] div.section_head > div.title > a > h2
-    }),
+    skip_tags=frozenset(
+        {"header", "footer", "nav", "script", "style", "noscript", "template", "svg", "form", "select", "iframe"}
+    ),
+    skip_classes=frozenset(
+        {
+            "ticker-section",  # [cms] section.ticker-section (the ticker)
+            "breaking-news-vertical",  # [cms] the second breaking list
+            "breaking-news",  # [ref] <div class="breaking-news">
+            "cookie-notice",  # [cms] div.notice.cookie-notice
+        }
+    ),
+    card_classes=frozenset(
+        {
+            "card-div",  # [cms] lead card, shape 1
+            "white-card",  # [cms] lead text card, shape 2 (also inside grid-card: the outer one wins)
+            "grid-card",  # [cms] shape 3
+            "swiper-slide",  # [cms] shapes 4, 5, 8
+            "grid-item",  # [cms] shapes 6, 7, 10
+            "podcast",  # [cms] div.item.title.podcast, shape 11
+            "listing-item",  # [ref] tests/fixtures/section/politics-index.html
+        }
+    ),
+    heading_containers=frozenset(
+        {
+            "section_head",  # [cms] div.section_head > div.title > a > h2
+        }
+    ),
     heading_tags=frozenset({"h1", "h2", "h3", "h4", "h5", "h6"}),
     structural_heading_tags=frozenset({"h2", "h3"}),  # [cms] card titles outside links are h4
     heading_class_words=("head", "title"),  # [ref] section page: <div class="box-head">Most read</div>
     excluded_blocks=frozenset({"breaking"}),  # the ticker's items are BreakingItems
-    label_classes=frozenset({
-        "category-meta",  # [cms] a.category-meta
-        "animated-category",  # [cms] div.animated-category > a (infographs)
-        "Category",  # [cms] div.Category > a.category-meta (Most Read)
-    }),
+    label_classes=frozenset(
+        {
+            "category-meta",  # [cms] a.category-meta
+            "animated-category",  # [cms] div.animated-category > a (infographs)
+            "Category",  # [cms] div.Category > a.category-meta (Most Read)
+        }
+    ),
     author_classes=frozenset({"author-wrap", "author-name"}),  # [cms] div.author-wrap > a > div.author-name
     image_skip_classes=frozenset({"country-img", "img_icon", "flag"}),  # [cms] flags; flag [common]
-    not_story_roots=frozenset({
-        "country",  # [cms] flag links /country/<slug>
-        "maingroup",  # [cms] place links of the breaking list
-        "latestnews",  # [cms] breaking items' own pages: the ticker's
-        "shortnews",  # [cms] the breaking index
-        "live",  # [cms] live badges
-        "cdn-cgi",  # [cms] Cloudflare
-    }),
+    not_story_roots=frozenset(
+        {
+            "country",  # [cms] flag links /country/<slug>
+            "maingroup",  # [cms] place links of the breaking list
+            "latestnews",  # [cms] breaking items' own pages: the ticker's
+            "shortnews",  # [cms] the breaking index
+            "live",  # [cms] live badges
+            "cdn-cgi",  # [cms] Cloudflare
+        }
+    ),
     min_parts={
         "news": 3,  # [cms] /news/politics/<slug> stories, /news/politics labels; [capture] the same
         "videos": 3,  # [capture] /videos/<kind>/<slug>; /videos/newsfeed is an index
