@@ -191,19 +191,22 @@ class Teaser:
     (``8 Nov 2025``), an aware :class:`datetime.datetime` when a time is
     given; else ``None``."""
     image: Image | None = None
-    """The teaser's picture. Its ``caption`` is set only when the ``alt`` text
-    is a photo caption rather than the headline."""
+    """The teaser's picture, never the site's lazy-loading placeholder (the
+    real URL of a lazy image comes from ``data-src``, ``data-original`` or
+    ``srcset``). Its ``caption`` is set only when the ``alt`` text is a photo
+    caption rather than the headline."""
     block: str | None = None
-    """The visible heading of the page block the card is in, as shown
-    (whitespace collapsed), e.g. ``"الأكثر قراءة"`` or ``"Most Read"``;
-    ``None`` for a block that shows no heading (a homepage's lead stories)."""
+    """The visible heading of the block the card is in, as shown
+    (``"Most Read"``, ``"الأكثر قراءة"``); ``None`` for a block that shows
+    no heading."""
     authors: tuple[Author, ...] = ()
-    """The authors the card shows (name and author page), in card order;
-    ``()`` when it shows none."""
+    """The authors the card names (``div.author-wrap`` links, or an author
+    link in the section slot), in card order."""
     time_label: str | None = None
-    """The card's time label exactly as shown (whitespace collapsed), e.g.
-    ``"اليوم 18:53"`` or ``"30 تشرين اول"``; ``published`` is that label
-    placed in time (against the page's fetch time when it is relative)."""
+    """The card's time label exactly as shown (``"8 Nov 2025"``,
+    ``"اليوم 18:53"``, ``"30 تشرين اول"``); ``published`` is its value, placed
+    in time against :attr:`Page.fetched_at` when the label is relative (no
+    fetch time: ``published`` stays ``None``)."""
 
 
 @attrs.frozen(kw_only=True)

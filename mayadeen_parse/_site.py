@@ -302,8 +302,6 @@ LISTING = ListingSpec(
 #: Levels a block heading climbs to the box holding its cards: the real
 #: homepage's h2 sits 4 levels under its section (div.section_head > div.title > a).
 LISTING_HEADING_CLIMB_LEVELS = 8
-#: Placeholder images of lazy loading: never a picture [cms: src="/mdn2023/images/default1.7.png"].
-IMAGE_PLACEHOLDERS = ("/mdn2023/images/default",)
 
 
 #: The article body container, newest first.
@@ -379,10 +377,12 @@ TIME_ATTRS = ("datetime", "data-time", "data-datetime", "data-date", "data-publi
 #: Attributes holding the post id on the article element [common].
 POST_ID_ATTRS = ("data-id", "data-postid", "data-post-id", "data-article-id")
 #: Image attributes holding the real URL, lazy-loading ones first [cms:
-#: img.lozad.lazyload with data-src; src holds a placeholder], then the
-#: srcsets (their first candidate) [common], then ``src``. A value naming one
-#: of :data:`IMAGE_PLACEHOLDERS` is skipped.
+#: img.lozad.lazyload with data-src; src holds a placeholder]; a srcset's
+#: first candidate [common].
 IMAGE_SRC_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-srcset", "srcset", "src")
+#: Placeholder images, never a real picture [cms: src="/mdn2023/images/default1.7.png"
+#: on every lazy image, default1.2.png on the footer logo]. Regex alternatives.
+IMAGE_PLACEHOLDERS = (r"/mdn20\d\d/images/default[\d.]*\.(?:png|jpe?g|gif|webp)", r"^data:image/")
 #: Marks of a logo image, never a lead image [capture: logo, "Slogan" image].
 LOGO_WORDS = ("logo", "slogan")
 #: Path parts of tag links [ref: /tags/<slug>; /tag/ common].
