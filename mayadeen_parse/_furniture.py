@@ -16,7 +16,7 @@ from cssselect import HTMLTranslator
 from lxml import etree
 
 from . import _site
-from ._cards import Reading, breaking_list, merge_breaking, teasers, ticker
+from ._cards import Reading, teasers
 from ._locate import (
     BLOCK_HINTS,
     BODY_HINT,
@@ -32,6 +32,7 @@ from ._markup import Element, inside, raw, text_of
 from ._model import BreakingItem, Teaser
 from ._page import Page, Slot
 from ._text import absolutize, looks_like_story_path
+from ._ticker import breaking_list, merge_breaking, ticker
 
 __all__ = ["Found", "Furniture", "furniture"]
 

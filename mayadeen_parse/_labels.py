@@ -386,8 +386,12 @@ def _parse_label(text: str, edition: Edition | None) -> TimeLabel | None:
     languages: tuple[str, ...] = (
         tuple(EDITIONS[code].language for code in EDITION_CODES) if edition is None else (EDITIONS[edition].language,)
     )
-    label = _tokens_label(fold(clean).translate(_SEPARATORS).split(), languages)
-    if label is None and edition in (None, "en"):
+    tokens = fold(clean).translate(_SEPARATORS).split()
+    label = _tokens_label(tokens, languages)
+    # _text reads every edition's month names; an English label in another
+    # language's words ("6 ago 2023") is none.
+    foreign = edition == "en" and label is None and _tokens_label(tokens, ("ar", "es")) is not None
+    if label is None and edition in (None, "en") and not foreign:
         # Other English dates are _text's: "Nov 6, 2023", "6 November 2023, 16:21".
         when = parse_visible_when(to_ascii_digits(clean))
         if isinstance(when, _dt.datetime):

@@ -398,6 +398,10 @@ class PageContent:
     """The Related News box."""
     read_next: tuple[Teaser, ...] = ()
     """The Read Next cards."""
+    listing: tuple[Teaser, ...] = ()
+    """For a listing page (``kind`` ``"home"``, ``"section"`` or ``"page"``):
+    every story card in page order, once per story, each with its block's
+    heading (:func:`mayadeen_parse.parse_listing`); ``()`` for an article."""
 
     def _repr_html_(self) -> str:
         """A readable card for Jupyter: the article's card, then each list."""

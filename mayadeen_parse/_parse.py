@@ -21,6 +21,7 @@ from ._errors import NotAnArticleError
 from ._furniture import Furniture, furniture
 from ._header import split_names
 from ._labels import edition_of, kind_of_path, post_type
+from ._listing import read_listing
 from ._metadata import JsonLdFacts, MetaFacts, SiteFacts, json_ld_facts, meta_facts, site_facts
 from ._model import (
     Article,
@@ -615,6 +616,19 @@ def parse_read_next(page: PageInput, *, url: str | None = None) -> tuple[Teaser,
     return items
 
 
+def parse_listing(page: PageInput, *, url: str | None = None) -> tuple[Teaser, ...]:
+    """Every story card of a listing page (the homepage, a section index) in
+    page order, once per story (its first card), each with the visible
+    heading of its block (:attr:`Teaser.block`), its section, time label,
+    image and authors as the card shows them. Menus, the ticker and "more"
+    links are no cards. Works on any page; on an article it lists the
+    story cards around the article too.
+
+    *url* is where the page was fetched from, when *page* is not already a
+    :class:`Page`: relative links resolve against it."""
+    return read_listing(load_page(page, url=url))
+
+
 def parse_page(page_or_html: PageInput, *, url: str | None = None) -> PageContent:
     """Everything on the page from one parse: the article (``None`` when the
     page is not an article) and the four furniture lists. Never raises
@@ -639,7 +653,13 @@ def parse_page(page_or_html: PageInput, *, url: str | None = None) -> PageConten
         most_read=furn.teasers("most_read"),
         related=furn.teasers("related"),
         read_next=furn.teasers("read_next"),
+        listing=read_listing(ctx.page) if kind in _LISTING_KINDS else (),
     )
+
+
+#: The page kinds whose cards are its content: ``PageContent.listing`` is
+#: filled for them (an article's cards are its furniture's).
+_LISTING_KINDS = frozenset({"home", "section", "page"})
 
 
 def iter_sources(ctx: Context, name: str) -> Iterable[tuple[Source, Any, Any]]:

@@ -21,89 +21,25 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Literal, NamedTuple
 
-from ._editions import HEADINGS
+from ._editions import HEADINGS, MONTHS
 
-__all__ = [
-    "AD_HOSTS",
-    "AD_WORDS",
-    "ARTICLE_KINDS",
-    "ARTICLE_TYPES",
-    "ATTRIBUTION_TAIL",
-    "ATTRIBUTION_TAIL_MAX_WORDS",
-    "AUTHOR_CLASS_WORDS",
-    "AUTHOR_PATHS",
-    "AUTHOR_SEPARATORS",
-    "AUTHOR_SEPARATOR_WORDS",
-    "BLOCKQUOTE_PROVIDERS",
-    "BLOCKS",
-    "BODY",
-    "BODY_MAX_DEPTH",
-    "BODY_START_MIN_CHARS",
-    "BODY_WIDEN_MIN_CHARS",
-    "BREAKING_LIST",
-    "BREAKING_LIST_ITEM",
-    "BREAKING_LIST_META",
-    "BREAKING_LIST_TEXT",
-    "BYLINE_SEPARATORS",
-    "BY_WORDS",
-    "CAPTION_CLASS_WORDS",
-    "CARD_LABEL_MAX_CHARS",
-    "CARD_SKIP_PATHS",
-    "DATE_LINE_MAX_CHARS",
-    "DUPLICATE_CLASSES",
-    "FIGURE_CLIMB_LEVELS",
-    "HEADER_PART_MAX_CHARS",
-    "HEADING_CLIMB_LEVELS",
-    "HEADING_LANGUAGES",
-    "HEADING_MAX_CHARS",
-    "HEADING_SCAN_ELEMENTS",
-    "HEADING_TEXT_FACTOR",
-    "HEADING_TEXT_SLACK",
-    "HINT_TAGS",
-    "IMAGE_PLACEHOLDERS",
-    "IMAGE_SRC_ATTRS",
-    "INDEX_ROOTS",
-    "KIND_TABLE",
-    "LD_KINDS",
-    "LD_NEWS_TYPES",
-    "LISTING_LD_TYPES",
-    "LOGO_WORDS",
-    "MEANINGFUL_MIN_CHARS",
-    "MONTH_NAMES",
-    "NOT_ARTICLE_TYPES",
-    "PAGE_KINDS",
-    "PLACE_PATHS",
-    "POST_ID_ATTRS",
-    "POST_TYPES",
-    "PROMO_PREFIXES",
-    "PROSE_MIN_CHARS",
-    "PROVIDERS",
-    "READ_TIME_PATTERNS",
-    "REPORT_KIND_OF_PAGE",
-    "REPORT_KIND_OF_POST",
-    "ROOT_KINDS",
-    "SECTIONED_ROOTS",
-    "SECTIONS",
-    "SECTION_CLASS_WORDS",
-    "SECTION_MAX_WORDS",
-    "SHARE_LINKS",
-    "SITE_NAMES",
-    "SLUG_STORY_ROOTS",
-    "SOURCE_WORDS",
-    "SPEAKER_MAX_WORDS",
-    "STORY_ROOTS",
-    "SUMMARY",
-    "TAG_PATHS",
-    "TAWSIYAT_ID",
-    "TAWSIYAT_TYPE",
-    "TEXT_TITLE_MAX_CHILDREN",
-    "TICKER_ITEM_CLASSES",
-    "TIME_ATTRS",
-    "BlockSpec",
-    "Kind",
-    "KindSpec",
-    "PageKind",
-]
+__all__ = [  # one line per few names: the tables are many
+    "AD_HOSTS", "AD_WORDS", "ARTICLE_KINDS", "ARTICLE_TYPES", "ATTRIBUTION_TAIL", "ATTRIBUTION_TAIL_MAX_WORDS",
+    "AUTHOR_CLASS_WORDS", "AUTHOR_PATHS", "AUTHOR_SEPARATORS", "AUTHOR_SEPARATOR_WORDS", "BLOCKQUOTE_PROVIDERS",
+    "BLOCKS", "BODY", "BODY_MAX_DEPTH", "BODY_START_MIN_CHARS", "BODY_WIDEN_MIN_CHARS", "BREAKING_LIST",
+    "BYLINE_SEPARATORS", "BY_WORDS",
+    "CAPTION_CLASS_WORDS", "CARD_LABEL_MAX_CHARS", "CARD_SKIP_PATHS", "DATE_LINE_MAX_CHARS", "DUPLICATE_CLASSES",
+    "FIGURE_CLIMB_LEVELS", "HEADER_PART_MAX_CHARS", "HEADING_CLIMB_LEVELS", "HEADING_LANGUAGES", "HEADING_MAX_CHARS",
+    "HEADING_SCAN_ELEMENTS", "HEADING_TEXT_FACTOR", "HEADING_TEXT_SLACK", "HINT_TAGS", "IMAGE_PLACEHOLDERS",
+    "IMAGE_SRC_ATTRS", "INDEX_ROOTS", "KIND_TABLE", "LD_KINDS", "LD_NEWS_TYPES", "LISTING",
+    "LISTING_HEADING_CLIMB_LEVELS", "LISTING_LD_TYPES", "LOGO_WORDS", "MEANINGFUL_MIN_CHARS", "MONTH_NAMES",
+    "NOT_ARTICLE_TYPES", "NOT_CREDIT_WORDS", "PAGE_KINDS", "PLACE_PATHS", "POST_ID_ATTRS", "POST_TYPES",
+    "PROMO_PREFIXES", "PROSE_MIN_CHARS", "PROVIDERS", "READ_TIME_PATTERNS", "REPORT_KIND_OF_PAGE",
+    "REPORT_KIND_OF_POST", "ROOT_KINDS", "SECTIONED_ROOTS", "SECTIONS", "SECTION_CLASS_WORDS", "SECTION_MAX_WORDS",
+    "SHARE_LINKS", "SITE_NAMES", "SLUG_STORY_ROOTS", "SOURCE_WORDS", "SPEAKER_MAX_WORDS", "STORY_ROOTS", "SUMMARY",
+    "TAG_PATHS", "TAWSIYAT_ID", "TAWSIYAT_TYPE", "TEXT_TITLE_MAX_CHILDREN", "TIME_ATTRS",
+    "BlockSpec", "Kind", "KindSpec", "ListingSpec", "PageKind",
+]  # fmt: skip
 
 # --- page blocks -----------------------------------------------------------------
 
@@ -207,19 +143,127 @@ BLOCKS: tuple[BlockSpec, ...] = (
 
 # --- the ticker's items ----------------------------------------------------------------
 
-#: A ticker line [cms: li > div.ticker-item > div.ticker-text > a > p]. The
-#: reader takes list items; a line that is not one is an element of this class.
-TICKER_ITEM_CLASSES = ("ticker-item",)
-#: The second breaking list [cms: section.breaking-news-vertical], the same
-#: items with their place and time: merged into the ticker's items.
+#: The ticker's lines are its list items [cms: li > div.ticker-item >
+#: div.ticker-text > a > p]. The second breaking list [cms:
+#: section.breaking-news-vertical] holds the same items with their place and
+#: time, merged into the ticker's; its items [cms: div.single-news >
+#: div.breaking-meta (the place link, then the time label) + div.breaking-text
+#: > a > h5] are read by structure (``_cards.breaking_list``), not by class:
+#: the place link, a short text reading as a time label, the story link.
 BREAKING_LIST = ("section.breaking-news-vertical",)
-#: Its items and their parts [cms: div.single-news > div.breaking-meta (a
-#: place link; then the time label) + div.breaking-text > a > h5].
-BREAKING_LIST_ITEM = "single-news"
-BREAKING_LIST_META = "breaking-meta"
-BREAKING_LIST_TEXT = "breaking-text"
 #: Path parts of a place link [cms: a[href="https://www.almayadeen.net/maingroup/<place>"]].
 PLACE_PATHS = ("/maingroup/",)
+
+
+class ListingSpec(NamedTuple):
+    """How the story cards of a listing page (a homepage, a section index)
+    are found and read by ``_listing``.
+
+    A card is the largest element around one story's links holding no other
+    story's link (the card classes only stop the climb early); a block is the
+    cards after a block heading within a few levels of it. Classes are class
+    tokens (not selectors): they are matched token by token in one walk.
+    """
+
+    skip_tags: frozenset[str]
+    """Subtrees that never hold a story card (menus, header, footer)."""
+    skip_classes: frozenset[str]
+    """Class tokens of subtrees that are not the listing's (the ticker's two lists)."""
+    card_classes: frozenset[str]
+    """Class tokens of card roots: the outermost element carrying one is a
+    card by itself (a card never climbs past it)."""
+    heading_containers: frozenset[str]
+    """Class tokens of a block's head: a heading tag inside one is the block's heading."""
+    heading_tags: frozenset[str]
+    """Tags read as a block heading inside a head container, or with a known heading text."""
+    structural_heading_tags: frozenset[str]
+    """Tags read as a block heading anywhere (outside links and cards), when cards follow."""
+    heading_class_words: tuple[str, ...]
+    """Class fragments of a text-only element read as a block heading when its
+    text is a known heading (a ``<div>`` heading)."""
+    excluded_blocks: frozenset[str]
+    """Blocks (``_editions`` heading names) whose cards are not the listing's."""
+    label_classes: frozenset[str]
+    """Class tokens of a card's section label link (on the link or its parent)."""
+    author_classes: frozenset[str]
+    """Class tokens of a card's author box: its links are authors, never stories."""
+    image_skip_classes: frozenset[str]
+    """Class tokens of a card's icons (flags): their images are not the card's picture."""
+    not_story_roots: frozenset[str]
+    """First path segments of links that are never a card's story."""
+    min_parts: Mapping[str, int]
+    """First path segment → path segments of a story (fewer: an index; others: 2)."""
+    min_title_chars: int
+    """A card's title has at least this many characters."""
+
+
+#: The listing of a homepage or a section index. Class tokens all [cms] (the
+#: real Arabic homepage, tests/fixtures/real/REVIEW.md "Card shapes"),
+#: except where marked.
+LISTING = ListingSpec(
+    skip_tags=frozenset(
+        {"header", "footer", "nav", "script", "style", "noscript", "template", "svg", "form", "select", "iframe"}
+    ),
+    skip_classes=frozenset(
+        {
+            "ticker-section",  # [cms] section.ticker-section (the ticker)
+            "breaking-news-vertical",  # [cms] the second breaking list
+            "breaking-news",  # [ref] <div class="breaking-news">
+            "cookie-notice",  # [cms] div.notice.cookie-notice
+        }
+    ),
+    card_classes=frozenset(
+        {
+            "card-div",  # [cms] lead card, shape 1
+            "white-card",  # [cms] lead text card, shape 2 (also inside grid-card: the outer one wins)
+            "grid-card",  # [cms] shape 3
+            "swiper-slide",  # [cms] shapes 4, 5, 8
+            "grid-item",  # [cms] shapes 6, 7, 10
+            "podcast",  # [cms] div.item.title.podcast, shape 11
+            "listing-item",  # [ref] tests/fixtures/section/politics-index.html
+        }
+    ),
+    heading_containers=frozenset(
+        {
+            "section_head",  # [cms] div.section_head > div.title > a > h2
+        }
+    ),
+    heading_tags=frozenset({"h1", "h2", "h3", "h4", "h5", "h6"}),
+    structural_heading_tags=frozenset({"h2", "h3"}),  # [cms] card titles outside links are h4
+    heading_class_words=("head", "title"),  # [ref] section page: <div class="box-head">Most read</div>
+    excluded_blocks=frozenset({"breaking"}),  # the ticker's items are BreakingItems
+    label_classes=frozenset(
+        {
+            "category-meta",  # [cms] a.category-meta
+            "animated-category",  # [cms] div.animated-category > a (infographs)
+            "Category",  # [cms] div.Category > a.category-meta (Most Read)
+        }
+    ),
+    author_classes=frozenset({"author-wrap", "author-name"}),  # [cms] div.author-wrap > a > div.author-name
+    image_skip_classes=frozenset({"country-img", "img_icon", "flag"}),  # [cms] flags; flag [common]
+    not_story_roots=frozenset(
+        {
+            "country",  # [cms] flag links /country/<slug>
+            "maingroup",  # [cms] place links of the breaking list
+            "latestnews",  # [cms] breaking items' own pages: the ticker's
+            "shortnews",  # [cms] the breaking index
+            "live",  # [cms] live badges
+            "cdn-cgi",  # [cms] Cloudflare
+        }
+    ),
+    min_parts={
+        "news": 3,  # [cms] /news/politics/<slug> stories, /news/politics labels; [capture] the same
+        "videos": 3,  # [capture] /videos/<kind>/<slug>; /videos/newsfeed is an index
+        "newscast": 5,  # [cms] /newscast/2023/11/2/<slug>
+        # Not "articles": the Arabic edition's stories are /articles/<slug> [cms],
+        # the English /articles/<kind> indexes are menu entries [capture].
+    },
+    min_title_chars=2,
+)
+#: Levels a block heading climbs to the box holding its cards: the real
+#: homepage's h2 sits 4 levels under its section (div.section_head > div.title > a).
+LISTING_HEADING_CLIMB_LEVELS = 8
+
 
 #: The article body container, newest first.
 BODY: tuple[str, ...] = (
@@ -279,6 +323,9 @@ AUTHOR_SEPARATOR_WORDS = ("and",)
 #: paragraph starting with one and holding a link is a promo, not body text.
 PROMO_PREFIXES = ("read next", "read also", "also read", "read more", "see also", "related")
 
+#: First words of a trailing parenthesis that is no credit: an episode's part
+#: [cms: an alt ending "(الجزء الثاني)", part two; REVIEW.md], lower case.
+NOT_CREDIT_WORDS = frozenset({"الجزء", "part", "parte"})
 #: Class-name fragments marking an image caption [common: figcaption,
 #: .image-caption, .media-caption (cms, English homepage feed)].
 CAPTION_CLASS_WORDS = ("caption", "credit")
@@ -584,22 +631,19 @@ SECTIONS: Mapping[str, str] = {
 
 # --- dates ---------------------------------------------------------------------------
 
-#: Month names per language, January first; each month its spellings
-#: [capture: "6 Nov 2023 16:21", "8 Nov 2025"]. Arabic (Levantine: "تشرين
-#: اول") and Spanish are issue 12.
-MONTH_NAMES: Mapping[str, tuple[tuple[str, ...], ...]] = {
-    "en": (
-        ("jan", "january"),
-        ("feb", "february"),
-        ("mar", "march"),
-        ("apr", "april"),
-        ("may",),
-        ("jun", "june"),
-        ("jul", "july"),
-        ("aug", "august"),
-        ("sep", "sept", "september"),
-        ("oct", "october"),
-        ("nov", "november"),
-        ("dec", "december"),
-    ),
-}
+
+def _month_names() -> Mapping[str, tuple[tuple[str, ...], ...]]:
+    names: dict[str, list[list[str]]] = {}
+    for entry in MONTHS:
+        months = names.setdefault(entry.language, [[] for _ in range(12)])
+        spelling = entry.text.lower()
+        if spelling not in months[entry.month - 1]:
+            months[entry.month - 1].append(spelling)
+    return {language: tuple(tuple(month) for month in months) for language, months in names.items()}
+
+
+#: Month names per language, January first; each month its spellings, lower
+#: case: the one table is :data:`mayadeen_parse._editions.MONTHS` (English
+#: [capture: "6 Nov 2023 16:21"], Arabic Levantine as the site writes them
+#: [cms: "30 تشرين اول"] and standard, Spanish [reconstructed]).
+MONTH_NAMES: Mapping[str, tuple[tuple[str, ...], ...]] = _month_names()
