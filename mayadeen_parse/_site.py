@@ -18,10 +18,11 @@ each once): every other module may read it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Literal, NamedTuple
 
-from ._editions import HEADINGS, MONTHS
+from ._editions import BYLINE_WORDS, HEADINGS, MONTHS
 
 __all__ = [  # one line per few names: the tables are many
     "AD_HOSTS", "AD_WORDS", "ARTICLE_KINDS", "ARTICLE_TYPES", "ATTRIBUTION_TAIL", "ATTRIBUTION_TAIL_MAX_WORDS",
@@ -303,14 +304,24 @@ TAWSIYAT_TYPE = "text/tawsiyat"
 
 # --- byline, promos, captions --------------------------------------------------------
 
-#: Words opening the author part of a byline [capture: "By Al Mayadeen English"].
-BY_WORDS = ("by",)
-#: Words opening the agency part of a byline [capture: "Source: Agencies"].
-SOURCE_WORDS = ("source",)
+
+def _byline_words(role: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(w.text.rstrip(":").strip().lower() for w in BYLINE_WORDS if w.role == role))
+
+
+#: Words opening the author part of a byline, every edition, lower case
+#: (the one table is :data:`mayadeen_parse._editions.BYLINE_WORDS`:
+#: [capture: "By Al Mayadeen English"], ``بقلم``, ``Por`` [reconstructed]).
+BY_WORDS = _byline_words("by")
+#: Words opening the agency part of a byline [capture: "Source: Agencies";
+#: ``المصدر``, ``Fuente`` reconstructed], from the same table.
+SOURCE_WORDS = _byline_words("source")
 #: Read-time labels, one pattern per language [capture: "3 Min Read"]; group 1
-#: is the number. Linear: one optional run of spaces between fixed words.
+#: is the number. Linear: one optional run of spaces between fixed words. The
+#: English one also reads "3 minutes read"; the others are the table's words.
 READ_TIME_PATTERNS = (
     r"^(\d{1,3})\s*min(?:ute)?s?\.?\s*read$",  # [capture] en
+    *(rf"^(\d{{1,3}})\s*{re.escape(word)}$" for word in _byline_words("read_time") if word != "min read"),
 )
 #: Separators ending the names part of a one-line byline ("By X | 6 Nov 2023").
 BYLINE_SEPARATORS = ("|", "\u00b7", "\u2022", "\u2014")  # [common]

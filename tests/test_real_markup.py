@@ -138,3 +138,36 @@ def test_real_edition_everywhere() -> None:
     assert mp.parse_page(page).edition == "ar"
     with pytest.raises(mp.NotAnArticleError):
         mp.parse_article(page)
+
+
+# --- the Arabic edition's words (reconstructed: no Arabic article page seen) ----------
+
+ARABIC_ARTICLE = """<html lang="ar" dir="rtl"><head>
+<script id="tawsiyat-metadata" type="text/tawsiyat">{"type": "article", "lang": "ar",
+ "classes": [{"mapping": "posttype", "value": "%s"}]}</script></head>
+<body><div class="post-details"><h1>عنوان المقال الطويل هنا للاختبار</h1>
+<ul class="post-metas"><li class="single-meta about-author">بقلم <a href="/authors/زياد-غصن">زياد غصن</a></li>
+<li class="single-meta">المصدر: وكالات</li><li class="single-meta">2 تشرين ثاني 2023 20:41</li>
+<li class="single-meta">3 دقائق قراءة</li></ul><p class="lg_para summary">ملخص المقال هنا.</p>
+<div class="p-content"><p>الفقرة الأولى من النص، وهي طويلة بما يكفي لتكون فقرة من فقرات المقال.</p>
+<p>الفقرة الثانية من النص، وهي أيضاً طويلة بما يكفي لتكون فقرة.</p></div></div></body></html>"""
+
+
+def test_arabic_byline_words_and_dates() -> None:
+    article = mp.parse_article(ARABIC_ARTICLE % "مقالات", url="https://www.almayadeen.net/articles/some-slug")
+    assert article.edition == "ar"
+    assert [(a.name, a.url) for a in article.authors] == [("زياد غصن", "https://www.almayadeen.net/authors/زياد-غصن")]
+    assert article.source == "وكالات"
+    assert article.published is not None
+    assert article.published.isoformat() == "2023-11-02T20:41:00+02:00"  # Levantine month, Beirut time
+    assert article.read_time_minutes == 3
+
+
+@pytest.mark.parametrize(
+    ("posttype", "kind"),
+    [("أخبار", "news"), ("تقارير إخبارية", "report"), ("نشرة الأخبار", "newscast"), ("منوعات", "misc"),
+     ("صحافة", "press"), ("متابعات", "follow-up"), ("بودكاست", "podcast"), ("الكتّاب", "opinion"),
+     ("تحليل", "analysis"), ("إنفوغراف", "infograph"), ("فيديو", "video"), ("مقالات", "opinion")],
+)  # fmt: skip
+def test_arabic_post_types_are_kinds(posttype: str, kind: str) -> None:
+    assert mp.parse_article(ARABIC_ARTICLE % posttype).kind == kind
