@@ -34,7 +34,8 @@ __all__ = [  # one line per few names: the tables are many
     "HEADING_SCAN_ELEMENTS", "HEADING_TEXT_FACTOR", "HEADING_TEXT_SLACK", "HINT_TAGS", "IMAGE_PLACEHOLDERS",
     "IMAGE_SRC_ATTRS", "INDEX_ROOTS", "KIND_TABLE", "LD_KINDS", "LD_NEWS_TYPES", "LISTING",
     "LISTING_HEADING_CLIMB_LEVELS", "LISTING_LD_TYPES", "LOGO_WORDS", "MEANINGFUL_MIN_CHARS", "MONTH_NAMES",
-    "NOT_ARTICLE_TYPES", "NOT_CREDIT_WORDS", "PAGE_KINDS", "PLACE_PATHS", "POST_ID_ATTRS", "POST_TYPES",
+    "NOT_ARTICLE_TYPES", "NOT_BODY_CLASSES", "NOT_CREDIT_WORDS", "PAGE_KINDS", "PLACE_PATHS", "POST_ID_ATTRS",
+    "POST_TYPES",
     "PROMO_PREFIXES", "PROSE_MIN_CHARS", "PROVIDERS", "READ_TIME_PATTERNS", "REPORT_KIND_OF_PAGE",
     "REPORT_KIND_OF_POST", "ROOT_KINDS", "SECTIONED_ROOTS", "SECTIONS", "SECTION_CLASS_WORDS", "SECTION_MAX_WORDS",
     "SHARE_LINKS", "SITE_NAMES", "SLUG_STORY_ROOTS", "SOURCE_WORDS", "SPEAKER_MAX_WORDS", "STORY_ROOTS", "SUMMARY",
@@ -277,6 +278,12 @@ BODY: tuple[str, ...] = (
     ".entry-content",  # [common] WordPress
     ".story-body",  # [common]
 )
+
+#: Class tokens of boxes inside the body container that are never article
+#: text [cms css: .post_disclaimer (the disclaimer under opinion pieces),
+#: .author-share (the share bar beside the byline), .live-box (the live
+#: page's player box), .ad-div / .ad-inner (ads)]; the nesting is not seen.
+NOT_BODY_CLASSES = frozenset({"post_disclaimer", "author-share", "live-box", "ad-div", "ad-inner"})
 
 #: The standfirst, newest first.
 SUMMARY: tuple[str, ...] = (

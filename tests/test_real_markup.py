@@ -171,3 +171,11 @@ def test_arabic_byline_words_and_dates() -> None:
 )  # fmt: skip
 def test_arabic_post_types_are_kinds(posttype: str, kind: str) -> None:
     assert mp.parse_article(ARABIC_ARTICLE % posttype).kind == kind
+
+
+def test_cms_disclaimer_inside_the_body_is_no_body_text() -> None:
+    """``.post_disclaimer`` (the site's CSS) is never article text, wherever it sits."""
+    html = CMS.read_text(encoding="utf-8")
+    at = html.index('<div class="p-content">') + len('<div class="p-content">')
+    disclaimer = '<div class="post_disclaimer"><p>The opinions mentioned in this article are the author\'s.</p></div>'
+    assert mp.parse_article(html[:at] + disclaimer + html[at:]).body == mp.parse_article(html).body
