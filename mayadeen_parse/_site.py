@@ -193,7 +193,6 @@ BLOCKS: tuple[BlockSpec, ...] = (
     ),
 )
 
-
 #: The article body container, newest first.
 BODY: tuple[str, ...] = (
     "div.p-content",  # [scrapers] paragraphs are its direct <p> children
