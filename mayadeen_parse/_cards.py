@@ -334,7 +334,7 @@ def _scan_link(a: Element, found: _ListingParts, links: CardLinks, icon: bool) -
         return
     if found.other_section is None and len(a) == 0:
         found.other_section = _short_label(normalize_text(a.text))
-    _scan_listing(a, found, links, a, icon)  # a badge's heading is no title: it is in a link
+    _scan_listing(a, found, links, a, True)  # a badge or a flag: its heading is no title, its image no picture
 
 
 def _listing_leaf(found: _ListingParts, shown: str | None, link: Element | None) -> None:
