@@ -153,6 +153,8 @@ class _Walk:
         text = text_of(el)
         if text is None or len(text) >= _site.HEADING_MAX_CHARS:
             return None
+        if any(self.links.role(a)[0] in ("story", "weak") for a in el.iter("a")):
+            return None  # a card's linked headline (<h3><a href="/news/...">)
         block = heading_block(text)
         if block is None and (
             tag not in _LISTING.heading_tags or not (in_head or tag in _LISTING.structural_heading_tags)

@@ -593,6 +593,10 @@ class ListingSpec(NamedTuple):
     """First path segment → path segments of a story (fewer: an index; others: 2)."""
     min_title_chars: int
     """A card's title has at least this many characters."""
+    prose_tags: frozenset[str]
+    """Tags of running text: a story link in one (within ``inline_levels``
+    inline elements), among other text, is an inline link (a promo), never a card."""
+    inline_levels: int
 
 
 #: The listing of a homepage or a section index. Class tokens all [cms] (the
@@ -657,6 +661,8 @@ LISTING = ListingSpec(
         # the English /articles/<kind> indexes are menu entries [capture].
     },
     min_title_chars=2,
+    prose_tags=frozenset({"p"}),  # [capture] "Read next: <linked headline>" paragraphs in the body
+    inline_levels=3,  # [ref] <p><strong>Read next: <a>: one level; three allow nested emphasis
 )
 #: Levels a block heading climbs to the box holding its cards: the real
 #: homepage's h2 sits 4 levels under its section (div.section_head > div.title > a).

@@ -131,3 +131,15 @@ def test_untitled_and_duplicate_cards_are_left_out() -> None:
 def test_read_once_per_page() -> None:
     page = mp.load_page(SECTION.read_bytes())
     assert read_listing(page) is read_listing(page)
+
+
+def test_article_page_blocks_not_its_inline_promos() -> None:
+    """On an article page the listing is its teaser blocks; a "Read next:"
+    link inside a paragraph is running text, not a card. Cards whose headline
+    is ``<h3><a>`` and whose section is a plain ``<span class="category">``."""
+    page = mp.load_page((ROOT / "fixtures" / "article" / "blinken-2023-11-06.html").read_bytes())
+    got = read_listing(page)
+    assert [t.block for t in got] == ["Related News"] * 2 + ["Most Read"] * 4 + ["Read Next"] * 4
+    assert all(not t.title.startswith(("US does not want", "Blinken should have")) for t in got)
+    assert [t.section for t in got[-4:]] == ["Economy", "Politics", "Politics", "Politics"]
+    assert got[2].published == dt.date(2025, 11, 8)
