@@ -268,6 +268,7 @@ def _section_label(
 _LISTING = _site.LISTING
 _AUTHOR_ROOTS = frozenset({"authors", "author"})
 _NOT_STORY_ROOTS = _site.INDEX_ROOTS | _LISTING.not_story_roots
+_INLINE = frozenset({"strong", "b", "em", "i", "span", "small", "u", "mark"})
 _FURNITURE_TEXTS = frozenset(fold(word) for words in FURNITURE_WORDS.values() for word in words)
 
 
@@ -324,12 +325,24 @@ class CardLinks:
             return "other", url
         if len(parts) < max(2, _LISTING.min_parts.get(root, 2)) or not self.is_content(a):
             return "other", url  # an index page, or a "more" link to one
+        if _in_prose(a):
+            return "other", url  # a link in running text ("Read next: <a>...</a>")
         return ("weak" if _weak(a) else "story"), url
 
     def is_content(self, a: Element) -> bool:
         """Whether a link that is no story is content of its own (a ticker
         item, a widget), not a "more" link of the block it ends."""
         return fold(text_of(a) or "") not in _FURNITURE_TEXTS
+
+
+def _in_prose(a: Element) -> bool:
+    """Whether the link *a* is inline in a paragraph holding other text."""
+    block = a.getparent()
+    for _ in range(_LISTING.inline_levels):
+        if block is None or block.tag not in _INLINE:
+            break
+        block = block.getparent()
+    return block is not None and block.tag in _LISTING.prose_tags and text_of(block) != text_of(a)
 
 
 def _weak(a: Element) -> bool:
@@ -377,14 +390,26 @@ def _scan_listing(node: Element, found: _ListingParts, links: CardLinks, link: E
             if found.img is None and not inner_icon:
                 found.img = child
         elif tag in HEADING_TAGS:
-            found.headings.append((child, link))
+            _listing_heading(child, found, links, link, inner_icon)
             continue
         elif tag == "time":
             if found.time_date is None:
                 found.time_date = time_value(child)
         elif len(child) == 0:
-            _listing_leaf(found, normalize_text(child.text), link)
+            shown = normalize_text(child.text)
+            _listing_leaf(found, shown, link)
+            if link is None and found.other_section is None and tokens and _SECTION_CLASS_RE.search(tokens):
+                found.other_section = _short_label(shown)  # <span class="category">Economy</span>
         _scan_listing(child, found, links, link, inner_icon)
+
+
+def _listing_heading(head: Element, found: _ListingParts, links: CardLinks, link: Element | None, icon: bool) -> None:
+    """A heading of the card, with the story link around it or inside it."""
+    at, before = len(found.headings), len(found.stories)
+    found.headings.append((head, link))
+    _scan_listing(head, found, links, link, icon)
+    if link is None and len(found.stories) > before:
+        found.headings[at] = (head, found.stories[before][0])  # <h3><a href="/news/...">
 
 
 def _scan_link(a: Element, found: _ListingParts, links: CardLinks, icon: bool) -> None:
@@ -412,7 +437,7 @@ def _scan_link(a: Element, found: _ListingParts, links: CardLinks, icon: bool) -
         return
     if found.other_section is None and len(a) == 0:
         found.other_section = _short_label(normalize_text(a.text))
-    _scan_listing(a, found, links, a, icon)  # a badge's heading is no title: it is in a link
+    _scan_listing(a, found, links, a, True)  # a badge or a flag: its heading is no title, its image no picture
 
 
 def _listing_leaf(found: _ListingParts, shown: str | None, link: Element | None) -> None:

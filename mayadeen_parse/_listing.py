@@ -4,8 +4,10 @@ A homepage or a section index is a run of blocks (a heading, then cards).
 :func:`read_listing` finds both in **one walk** of the page, bottom up:
 
 - a *card* is the largest element around one story's links that holds no
-  other story's link and no block heading (the link roles are
-  :class:`~mayadeen_parse._cards.CardLinks`'); an element carrying one of
+  other story's link and no block heading (the roles of links are
+  :class:`~mayadeen_parse._cards.CardLinks`'s: a section label, an author, a
+  "more" link or a heading's own link is no story; a short text-only story
+  link beside a full one is that card's label); an element carrying one of
   :data:`~mayadeen_parse._site.LISTING`'s card classes is a card by itself,
   so a known card never climbs into its neighbours;
 - a *block heading* is a heading tag inside a block head container
@@ -13,11 +15,15 @@ A homepage or a section index is a run of blocks (a heading, then cards).
   in any edition (``_editions.HEADINGS``: ``الأكثر قراءة``, ``Most Read``,
   ``Lo más leído``...), or an ``h2``/``h3`` outside links and cards that cards
   follow (the structure alone: what survives a rename of every class);
-- the cards that follow a heading, within the lowest element holding both,
-  are the heading's block; cards before any heading have no block (the
-  homepage's headless lead stories). A heading that finds no card within
-  :data:`~mayadeen_parse._site.LISTING_HEADING_CLIMB_LEVELS` levels names
-  nothing.
+- the run of cards that follows a heading, within the lowest element
+  holding both, is the heading's block; cards before any heading have no
+  block (the homepage's headless lead stories). A heading followed first by
+  other content (links that are no cards: a ticker's items) or by another
+  block's cards, or that finds no card within
+  :data:`~mayadeen_parse._site.LISTING_HEADING_CLIMB_LEVELS` levels, names
+  no card.
+
+Every element is visited once and every card read once: linear in the page.
 
 Each card is then read in one pass over its own elements
 (:func:`~mayadeen_parse._cards.listing_card`). The ticker's lists, the menus,
@@ -147,6 +153,8 @@ class _Walk:
         text = text_of(el)
         if text is None or len(text) >= _site.HEADING_MAX_CHARS:
             return None
+        if any(self.links.role(a)[0] in ("story", "weak") for a in el.iter("a")):
+            return None  # a card's linked headline (<h3><a href="/news/...">)
         block = heading_block(text)
         if block is None and (
             tag not in _LISTING.heading_tags or not (in_head or tag in _LISTING.structural_heading_tags)
