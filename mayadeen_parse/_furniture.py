@@ -165,11 +165,11 @@ def _with_breaking_list(page: Page, ticker_found: Found, reading: Reading) -> Fo
         inside(el, set(boxes)) for el in ticker_found.elements
     ):
         # The "ticker" found by its heading is the second list itself (a page
-        # without the ticker): read it as that list.
-        ticker_found = attrs.evolve(ticker_found, items=())
+        # without the ticker): read it as that list, found by its class.
+        ticker_found = Found(kind="breaking")
         inside_ticker = set()
     boxes = [el for el in boxes if el not in inside_ticker]
-    anchor = "class"
+    anchor, detail = "class", (boxes[0].get("class") if boxes else None)
     if not boxes:
         anchor = "heading"
         for head in _headings(page).get("breaking", ()):
@@ -177,13 +177,12 @@ def _with_breaking_list(page: Page, ticker_found: Found, reading: Reading) -> Fo
                 box = _list_box(head, inside_ticker)
                 if box is not None:
                     boxes.append(box)
+                    detail = detail or text_of(head)
     listed = breaking_list(boxes, reading) if boxes else ()
     if not listed:
         return ticker_found
     items = merge_breaking(cast("tuple[BreakingItem, ...]", ticker_found.items), listed, reading)
     if ticker_found.anchor == "missing":
-        head = boxes[0]
-        detail = head.get("class") if anchor == "class" else text_of(head)
         return Found(kind="breaking", items=items, elements=tuple(boxes), anchor=anchor, detail=detail)
     return attrs.evolve(ticker_found, items=items, elements=(*ticker_found.elements, *boxes))
 

@@ -172,7 +172,7 @@ def _tuple(raw: Any, ctx: Context) -> Any:
     return tuple(raw) or None if raw is not None else None
 
 
-_SITE_SUFFIX_RE = re.compile(r"\s*[|\-\u2013\u2014:]\s*Al\s*Mayadeen(?:\s+English)?\s*$", re.I)
+_SITE_SUFFIX_RE = re.compile(rf"\s*[|\-\u2013\u2014:]\s*(?:{'|'.join(_site.TITLE_SUFFIXES)})\s*$", re.I)
 
 
 def _strip_site_name(value: str | None) -> str | None:

@@ -39,7 +39,7 @@ __all__ = [  # one line per few names: the tables are many
     "PROMO_PREFIXES", "PROSE_MIN_CHARS", "PROVIDERS", "READ_TIME_PATTERNS", "REPORT_KIND_OF_PAGE",
     "REPORT_KIND_OF_POST", "ROOT_KINDS", "SECTIONED_ROOTS", "SECTIONS", "SECTION_CLASS_WORDS", "SECTION_MAX_WORDS",
     "SHARE_LINKS", "SITE_NAMES", "SLUG_STORY_ROOTS", "SOURCE_WORDS", "SPEAKER_MAX_WORDS", "STORY_ROOTS", "SUMMARY",
-    "TAG_PATHS", "TAWSIYAT_ID", "TAWSIYAT_TYPE", "TEXT_TITLE_MAX_CHILDREN", "TIME_ATTRS",
+    "TAG_PATHS", "TAWSIYAT_ID", "TAWSIYAT_TYPE", "TEXT_TITLE_MAX_CHILDREN", "TIME_ATTRS", "TITLE_SUFFIXES",
     "BlockSpec", "Kind", "KindSpec", "ListingSpec", "PageKind",
 ]  # fmt: skip
 
@@ -193,6 +193,10 @@ HINT_TAGS = (
 #: Headline texts that are the site's name, not a headline: a logo in an <h1>
 #: [capture: "Slogan" image, logo].
 SITE_NAMES = frozenset({"al mayadeen english", "al mayadeen", "almayadeen", "الميادين", "slogan"})
+#: The site-name suffix of a ``<title>`` ("<headline> | Al Mayadeen English"
+#: [capture]; "الرئيسية | الميادين" [cms]; the Spanish one [reconstructed]),
+#: as regex alternatives after the separator.
+TITLE_SUFFIXES = (r"Al\s*Mayadeen(?:\s+(?:English|Espa\u00f1ol))?", "\u0627\u0644\u0645\u064a\u0627\u062f\u064a\u0646")
 
 #: The site's own metadata block [known: <script id="tawsiyat-metadata"
 #: type="text/tawsiyat">, the recommendation engine's input].

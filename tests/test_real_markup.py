@@ -179,3 +179,16 @@ def test_cms_disclaimer_inside_the_body_is_no_body_text() -> None:
     at = html.index('<div class="p-content">') + len('<div class="p-content">')
     disclaimer = '<div class="post_disclaimer"><p>The opinions mentioned in this article are the author\'s.</p></div>'
     assert mp.parse_article(html[:at] + disclaimer + html[at:]).body == mp.parse_article(html).body
+
+
+def test_real_report_anchors_and_no_title_disagreement() -> None:
+    """The ticker and Most Read by class; the Arabic ``<title>`` suffix
+    (``الرئيسية | الميادين``) is the site's name, no disagreement."""
+    report = mp.inspect_page(real_page())
+    layout = {row.block: row for row in report.layout}
+    assert (layout["breaking"].anchor, layout["breaking"].items) == ("class", 10)
+    assert (layout["most_read"].anchor, layout["most_read"].items) == ("class", 12)
+    assert "title" not in {d.kind for d in report.disagreements}
+    no_ticker = FIXTURES / "real" / "ar-homepage-2023-11-02.no-ticker.html"
+    row = {r.block: r for r in mp.inspect_page(real_page(no_ticker.read_bytes())).layout}["breaking"]
+    assert (row.anchor, row.detail, row.items) == ("class", "breaking-news-vertical pd-top-0", 10)
