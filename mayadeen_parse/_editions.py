@@ -10,8 +10,13 @@ Every entry says where it was seen, in its ``evidence`` column and in a comment:
   real word. Code must never depend on a reconstructed entry alone.
 
 The functions that read these tables live in :mod:`mayadeen_parse._labels`.
-Issue 12 moves these tables next to the class names in ``_site.py`` (or that
-module re-exports them); nothing here imports lxml or the rest of the library.
+This module is the edition part of the site tables (issue 12's decision: one
+home per fact, no table twice): the words each edition writes live here
+only, and :mod:`mayadeen_parse._site` derives what it needs from them (the
+block specs' headings, ``MONTH_NAMES``, ``BY_WORDS``, ``SOURCE_WORDS``, the
+read-time patterns). Class names, URL shapes of the English edition and
+thresholds are ``_site``'s. Nothing here imports lxml or the rest of the
+library.
 """
 
 from __future__ import annotations
