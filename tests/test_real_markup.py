@@ -192,3 +192,12 @@ def test_real_report_anchors_and_no_title_disagreement() -> None:
     no_ticker = FIXTURES / "real" / "ar-homepage-2023-11-02.no-ticker.html"
     row = {r.block: r for r in mp.inspect_page(real_page(no_ticker.read_bytes())).layout}["breaking"]
     assert (row.anchor, row.detail, row.items) == ("class", "breaking-news-vertical pd-top-0", 10)
+
+
+def test_real_read_section_is_no_read_next() -> None:
+    """``section.read-section`` holds Read Next on the .cms.html page but the
+    "اقرأ" (Read) block on the real homepage: a ``confirm`` hint, the block
+    only under a Read Next heading."""
+    assert mp.parse_read_next(real_page()) == ()
+    assert b'class="news-section read-section' in capture_bytes()
+    assert len(mp.parse_read_next(CMS.read_bytes())) == 4
