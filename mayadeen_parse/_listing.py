@@ -5,7 +5,7 @@ A homepage or a section index is a run of blocks (a heading, then cards).
 
 - a *card* is the largest element around one story's links that holds no
   other story's link and no block heading (the roles of links are
-  :class:`_Links`'s: a section label, an author, a
+  :class:`~mayadeen_parse._cards.CardLinks`'s: a section label, an author, a
   "more" link or a heading's own link is no story; a short text-only story
   link beside a full one is that card's label); an element carrying one of
   :data:`~mayadeen_parse._site.LISTING`'s card classes is a card by itself,
@@ -25,12 +25,8 @@ A homepage or a section index is a run of blocks (a heading, then cards).
 
 Every element is visited once and every card read once: linear in the page.
 
-The card reader here is the listing's own (``_cards`` reads the furniture's
-teasers from links it is given; a listing card is found first, then read):
-both share the element readers of ``_markup`` and the labels of ``_labels``.
-
 Each card is then read in one pass over its own elements
-(:func:`_read_card`). The ticker's lists, the menus,
+(:func:`~mayadeen_parse._cards.listing_card`). The ticker's lists, the menus,
 the header and the footer are never walked; a block whose heading names the
 ticker (``أخبار عاجلة``, ``BREAKING``) gives no card. A story shown twice
 (another tab, the mobile copy, another block) is listed once, at its first
@@ -40,18 +36,14 @@ card.
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Iterator
 
-import attrs
-
 from . import _site
-from ._editions import EDITION_HOSTS, FURNITURE_WORDS
-from ._labels import fold, heading_block, parse_time_label, resolve_label
-from ._markup import HEADING_TAGS, SKIP_TAGS, Element, image, text_of, time_value
-from ._model import Author, Teaser
+from ._cards import CardLinks, listing_card, story_key
+from ._labels import heading_block
+from ._markup import Element, text_of
+from ._model import Teaser
 from ._page import Page, Slot
-from ._text import absolutize, normalize_text
 
 __all__ = ["read_listing"]
 
@@ -121,7 +113,7 @@ class _Walk:
     """The one walk over the page (see the module docstring)."""
 
     def __init__(self, page: Page) -> None:
-        self.links = _Links(page.base_url)
+        self.links = CardLinks(page.base_url)
 
     def visit(self, el: Element, in_link: bool, in_card: bool, in_head: bool) -> _Sub:
         tag = el.tag
@@ -153,8 +145,8 @@ class _Walk:
             return None, _EMPTY
         if role in ("story", "weak") and not _heading_link(a):
             if role == "story":
-                return _story_key(url), _EMPTY
-            return None, _Sub(_OPEN, None, [], weak=_story_key(url))
+                return story_key(url), _EMPTY
+            return None, _Sub(_OPEN, None, [], weak=story_key(url))
         return None, (_MARKED if self.links.is_content(a) else _EMPTY)
 
     def _heading(self, el: Element, tag: str, in_head: bool) -> _Head | None:
@@ -297,257 +289,11 @@ def read_listing(page: Page) -> tuple[Teaser, ...]:
         if top.state == _OPEN and one is not None:
             items.append(_Card(body, one))
         for card in _unexcluded(items):
-            teaser = _read_card(card.root, walk.links, fetched_at, card.block, card.key)
+            teaser = listing_card(card.root, walk.links, fetched_at, card.block, card.key)
             if teaser is None:
                 continue
-            key = _story_key(teaser.url)
+            key = story_key(teaser.url)
             if key not in seen:
                 seen.add(key)
                 found.append(teaser)
     return page._memo.put(LISTING, tuple(found))
-
-
-# --- the cards: their links by role, and the one pass that reads a card ---------------
-
-_SECTION_CLASS_RE = re.compile("|".join(_site.SECTION_CLASS_WORDS), re.I)
-_AUTHOR_ROOTS = frozenset({"authors", "author"})
-_NOT_STORY_ROOTS = _site.INDEX_ROOTS | _LISTING.not_story_roots
-_INLINE = frozenset({"strong", "b", "em", "i", "span", "small", "u", "mark"})
-_FURNITURE_TEXTS = frozenset(fold(word) for words in FURNITURE_WORDS.values() for word in words)
-
-
-def _story_key(url: str) -> str:
-    """The key of a story URL: one story linked twice, once with a fragment
-    or a trailing slash, is one story."""
-    return url.split("#", 1)[0].rstrip("/")
-
-
-class _Links:
-    """Sorts a listing page's links by their role in a card (one per page).
-
-    ``story`` a card's story; ``weak`` a story-shaped link showing only a
-    short text (a card's story, or its section label when the card has a
-    ``story`` link besides); ``label`` a section label; ``author`` an author's
-    page (or an author box's link); ``other`` anything else (a badge, a flag,
-    a section index, another site).
-    """
-
-    __slots__ = ("_roles", "base", "hosts")
-
-    def __init__(self, base: str) -> None:
-        self.base = base
-        host = base.split("//", 1)[-1].partition("/")[0].lower()
-        self.hosts = frozenset(EDITION_HOSTS) | {host}
-        self._roles: dict[Element, tuple[str, str | None]] = {}
-
-    def role(self, a: Element) -> tuple[str, str | None]:
-        """``(role, absolute URL or None)`` of the link *a* (each link read once)."""
-        found = self._roles.get(a)
-        if found is None:
-            found = self._roles[a] = self._role(a)
-        return found
-
-    def _role(self, a: Element) -> tuple[str, str | None]:
-        href = a.get("href")
-        tokens = set((a.get("class") or "").split())
-        parent = a.getparent()
-        if parent is not None:
-            tokens.update((parent.get("class") or "").split())
-        url = absolutize(href, self.base) if href and not href.lstrip().startswith("#") else None
-        if not tokens.isdisjoint(_LISTING.author_classes):
-            return "author", url
-        if url is None:
-            return "other", None
-        host, _, path = url.split("//", 1)[-1].partition("/")
-        parts = [part for part in path.split("?", 1)[0].split("#", 1)[0].split("/") if part]
-        root = parts[0].lower() if parts else ""
-        if root in _AUTHOR_ROOTS:
-            return "author", url
-        if not tokens.isdisjoint(_LISTING.label_classes):
-            return "label", url
-        if host.lower() not in self.hosts or root in _NOT_STORY_ROOTS:
-            return "other", url
-        if len(parts) < max(2, _LISTING.min_parts.get(root, 2)) or not self.is_content(a):
-            return "other", url  # an index page, or a "more" link to one
-        if _in_prose(a):
-            return "other", url  # a link in running text ("Read next: <a>...</a>")
-        return ("weak" if _weak(a) else "story"), url
-
-    def is_content(self, a: Element) -> bool:
-        """Whether a link that is no story is content of its own (a ticker
-        item, a widget), not a "more" link of the block it ends."""
-        return fold(text_of(a) or "") not in _FURNITURE_TEXTS
-
-
-def _in_prose(a: Element) -> bool:
-    """Whether the link *a* is inline in a paragraph holding other text."""
-    block = a.getparent()
-    for _ in range(_LISTING.inline_levels):
-        if block is None or block.tag not in _INLINE:
-            break
-        block = block.getparent()
-    return block is not None and block.tag in _LISTING.prose_tags and text_of(block) != text_of(a)
-
-
-def _weak(a: Element) -> bool:
-    """A link showing a short text only (no picture, no heading)."""
-    if any(child.tag in HEADING_TAGS or child.tag == "img" for child in a.iter() if child is not a):
-        return False
-    text = text_of(a)
-    return text is not None and len(text) <= _site.CARD_LABEL_MAX_CHARS and len(text.split()) <= _site.SECTION_MAX_WORDS
-
-
-@attrs.define
-class _ListingParts:
-    """What one pass over a listing card finds."""
-
-    stories: list[tuple[Element, str]] = attrs.Factory(list)
-    headings: list[tuple[Element, Element | None]] = attrs.Factory(list)
-    texts: list[tuple[str, Element]] = attrs.Factory(list)
-    img: Element | None = None
-    section: str | None = None
-    other_section: str | None = None
-    authors: list[Author] = attrs.Factory(list)
-    label: str | None = None
-    time_date: datetime.date | None = None
-    key: str | None = None
-
-
-def _short_label(text: str | None) -> str | None:
-    if text is None or len(text) > _site.CARD_LABEL_MAX_CHARS or len(text.split()) > _site.SECTION_MAX_WORDS:
-        return None
-    return None if fold(text) in _FURNITURE_TEXTS else text
-
-
-def _scan_listing(node: Element, found: _ListingParts, links: _Links, link: Element | None, icon: bool) -> None:
-    """One pass over a card: its links by role, headings, images, labels."""
-    for child in node:
-        tag = child.tag
-        if not isinstance(tag, str) or tag in SKIP_TAGS:
-            continue
-        if tag == "a":
-            _scan_link(child, found, links, icon)
-            continue
-        tokens = child.get("class")
-        inner_icon = icon or (tokens is not None and not _LISTING.image_skip_classes.isdisjoint(tokens.split()))
-        if tag == "img":
-            if found.img is None and not inner_icon:
-                found.img = child
-        elif tag in HEADING_TAGS:
-            _listing_heading(child, found, links, link, inner_icon)
-            continue
-        elif tag == "time":
-            if found.time_date is None:
-                found.time_date = time_value(child)
-        elif len(child) == 0:
-            shown = normalize_text(child.text)
-            _listing_leaf(found, shown, link)
-            if link is None and found.other_section is None and tokens and _SECTION_CLASS_RE.search(tokens):
-                found.other_section = _short_label(shown)  # <span class="category">Economy</span>
-        _scan_listing(child, found, links, link, inner_icon)
-
-
-def _listing_heading(head: Element, found: _ListingParts, links: _Links, link: Element | None, icon: bool) -> None:
-    """A heading of the card, with the story link around it or inside it."""
-    at, before = len(found.headings), len(found.stories)
-    found.headings.append((head, link))
-    _scan_listing(head, found, links, link, icon)
-    if link is None and len(found.stories) > before:
-        found.headings[at] = (head, found.stories[before][0])  # <h3><a href="/news/...">
-
-
-def _scan_link(a: Element, found: _ListingParts, links: _Links, icon: bool) -> None:
-    role, url = links.role(a)
-    if role == "weak":
-        # Beside the card's own story, a short link to another page is its label.
-        role = "label" if url is not None and found.key is not None and _story_key(url) != found.key else "story"
-    if role == "author":
-        name = text_of(a)
-        if name:
-            found.authors.append(Author(name=name, url=url))
-        return
-    if role == "label":
-        if found.section is None:
-            found.section = text_of(a)
-        return
-    if role == "story" and url is not None:
-        found.stories.append((a, url))
-        if len(a) == 0:
-            _listing_leaf(found, normalize_text(a.text), a)
-            return
-        if a.text and not a.text.isspace():
-            found.texts.append((text_of(a) or "", a))
-        _scan_listing(a, found, links, a, icon)
-        return
-    if found.other_section is None and len(a) == 0:
-        found.other_section = _short_label(normalize_text(a.text))
-    _scan_listing(a, found, links, a, True)  # a badge or a flag: its heading is no title, its image no picture
-
-
-def _listing_leaf(found: _ListingParts, shown: str | None, link: Element | None) -> None:
-    if not shown:
-        return
-    if found.label is None and len(shown) <= _site.CARD_LABEL_MAX_CHARS and parse_time_label(shown) is not None:
-        found.label = shown
-    elif link is not None and link.tag == "a" and any(link is a for a, _ in found.stories):
-        found.texts.append((shown, link))
-
-
-def _listing_title(found: _ListingParts) -> tuple[str | None, Element | None]:
-    """The card's headline and the link holding it: a heading in a story link,
-    else a heading in no link, else the longest text of its story links."""
-    stories = {a for a, _ in found.stories}
-    for wanted in (True, False):
-        for head, link in found.headings:
-            if (link in stories) if wanted else (link is None):
-                title = text_of(head)
-                if title:
-                    return title, link
-    best: tuple[str | None, Element | None] = (None, None)
-    for text, link in found.texts:
-        if text != found.label and len(text) > len(best[0] or ""):
-            best = (text, link)
-    return best
-
-
-def _read_card(
-    card: Element,
-    links: _Links,
-    fetched_at: datetime.datetime | None,
-    block: str | None = None,
-    key: str | None = None,
-) -> Teaser | None:
-    """One listing card of *block* as a :class:`Teaser`, read in one pass;
-    ``None`` for a card showing no headline (an untitled thumbnail).
-
-    Title: see :func:`_listing_title`; URL: the link holding the title, else
-    the card's first story link. Section: the label link (``a.category-meta``),
-    else a short link text to an index page. Time: a ``<time>``, else the
-    label as shown (``time_label``), resolved against *fetched_at*.
-    """
-    found = _ListingParts(key=key)
-    if card.tag == "a":
-        _scan_link(card, found, links, False)
-    else:
-        _scan_listing(card, found, links, None, False)
-    if not found.stories:
-        return None
-    title, link = _listing_title(found)
-    if title is None or len(title) < _LISTING.min_title_chars or fold(title) in _FURNITURE_TEXTS:
-        return None
-    url = next((u for a, u in found.stories if a is link), found.stories[0][1])
-    picture = image(found.img, links.base, None, title) if found.img is not None else None
-    section = found.section if found.section is not None else found.other_section
-    published: datetime.date | None = found.time_date
-    if published is None and found.label is not None:
-        published = resolve_label(parse_time_label(found.label), fetched_at)
-    return Teaser(
-        title=title,
-        url=url,
-        section=section if section != title else None,
-        published=published,
-        image=picture,
-        block=block,
-        authors=tuple(found.authors),
-        time_label=found.label,
-    )
