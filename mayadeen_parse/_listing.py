@@ -265,7 +265,7 @@ def _close(items: list[_Item]) -> list[_Item]:
     return [item for item in kept if not isinstance(item, _Head) or item.age <= _site.LISTING_HEADING_CLIMB_LEVELS]
 
 
-def _unexcluded(items: list[_Item]) -> Iterator[_Card]:
+def _cards(items: list[_Item]) -> Iterator[_Card]:
     for item in items:
         if isinstance(item, _Card) and not item.excluded:
             yield item
@@ -288,7 +288,7 @@ def read_listing(page: Page) -> tuple[Teaser, ...]:
         items: list[_Item] = list(top.items) if top.state == _CLOSED else []
         if top.state == _OPEN and one is not None:
             items.append(_Card(body, one))
-        for card in _unexcluded(items):
+        for card in _cards(items):
             teaser = listing_card(card.root, walk.links, fetched_at, card.block, card.key)
             if teaser is None:
                 continue

@@ -193,125 +193,6 @@ BLOCKS: tuple[BlockSpec, ...] = (
     ),
 )
 
-
-class ListingSpec(NamedTuple):
-    """How the story cards of a listing page (a homepage, a section index)
-    are found and read by ``_listing``.
-
-    A card is the largest element around one story's links holding no other
-    story's link (the card classes only stop the climb early); a block is the
-    cards after a block heading within a few levels of it. Classes are class
-    tokens (not selectors): they are matched token by token in one walk.
-    """
-
-    skip_tags: frozenset[str]
-    """Subtrees that never hold a story card (menus, header, footer)."""
-    skip_classes: frozenset[str]
-    """Class tokens of subtrees that are not the listing's (the ticker's two lists)."""
-    card_classes: frozenset[str]
-    """Class tokens of card roots: the outermost element carrying one is a
-    card by itself (a card never climbs past it)."""
-    heading_containers: frozenset[str]
-    """Class tokens of a block's head: a heading tag inside one is the block's heading."""
-    heading_tags: frozenset[str]
-    """Tags read as a block heading inside a head container, or with a known heading text."""
-    structural_heading_tags: frozenset[str]
-    """Tags read as a block heading anywhere (outside links and cards), when cards follow."""
-    heading_class_words: tuple[str, ...]
-    """Class fragments of a text-only element read as a block heading when its
-    text is a known heading (a ``<div>`` heading)."""
-    excluded_blocks: frozenset[str]
-    """Blocks (``_editions`` heading names) whose cards are not the listing's."""
-    label_classes: frozenset[str]
-    """Class tokens of a card's section label link (on the link or its parent)."""
-    author_classes: frozenset[str]
-    """Class tokens of a card's author box: its links are authors, never stories."""
-    image_skip_classes: frozenset[str]
-    """Class tokens of a card's icons (flags): their images are not the card's picture."""
-    not_story_roots: frozenset[str]
-    """First path segments of links that are never a card's story."""
-    min_parts: Mapping[str, int]
-    """First path segment → path segments of a story (fewer: an index; others: 2)."""
-    min_title_chars: int
-    """A card's title has at least this many characters."""
-    prose_tags: frozenset[str]
-    """Tags of running text: a story link in one (within ``inline_levels``
-    inline elements), among other text, is an inline link (a promo), never a card."""
-    inline_levels: int
-
-
-#: The listing of a homepage or a section index. Class tokens all [cms] (the
-#: real Arabic homepage, tests/fixtures/real/REVIEW.md "Card shapes"),
-#: except where marked.
-LISTING = ListingSpec(
-    skip_tags=frozenset(
-        {"header", "footer", "nav", "script", "style", "noscript", "template", "svg", "form", "select", "iframe"}
-    ),
-    skip_classes=frozenset(
-        {
-            "ticker-section",  # [cms] section.ticker-section (the ticker)
-            "breaking-news-vertical",  # [cms] the second breaking list
-            "breaking-news",  # [ref] <div class="breaking-news">
-            "cookie-notice",  # [cms] div.notice.cookie-notice
-            "swiper-slide-duplicate",  # [common] Swiper's loop copies (a page saved from a browser)
-            "slick-cloned",  # [common] slick's loop copies
-        }
-    ),
-    card_classes=frozenset(
-        {
-            "card-div",  # [cms] lead card, shape 1
-            "white-card",  # [cms] lead text card, shape 2 (also inside grid-card: the outer one wins)
-            "grid-card",  # [cms] shape 3
-            "swiper-slide",  # [cms] shapes 4, 5, 8
-            "grid-item",  # [cms] shapes 6, 7, 10
-            "podcast",  # [cms] div.item.title.podcast, shape 11
-            "listing-item",  # [ref] tests/fixtures/section/politics-index.html
-        }
-    ),
-    heading_containers=frozenset(
-        {
-            "section_head",  # [cms] div.section_head > div.title > a > h2
-        }
-    ),
-    heading_tags=frozenset({"h1", "h2", "h3", "h4", "h5", "h6"}),
-    structural_heading_tags=frozenset({"h2", "h3"}),  # [cms] card titles outside links are h4
-    heading_class_words=("head", "title"),  # [ref] section page: <div class="box-head">Most read</div>
-    excluded_blocks=frozenset({"breaking"}),  # the ticker's items are BreakingItems
-    label_classes=frozenset(
-        {
-            "category-meta",  # [cms] a.category-meta
-            "animated-category",  # [cms] div.animated-category > a (infographs)
-            "Category",  # [cms] div.Category > a.category-meta (Most Read)
-        }
-    ),
-    author_classes=frozenset({"author-wrap", "author-name"}),  # [cms] div.author-wrap > a > div.author-name
-    image_skip_classes=frozenset({"country-img", "img_icon", "flag"}),  # [cms] flags; flag [common]
-    not_story_roots=frozenset(
-        {
-            "country",  # [cms] flag links /country/<slug>
-            "maingroup",  # [cms] place links of the breaking list
-            "latestnews",  # [cms] breaking items' own pages: the ticker's
-            "shortnews",  # [cms] the breaking index
-            "live",  # [cms] live badges
-            "cdn-cgi",  # [cms] Cloudflare
-        }
-    ),
-    min_parts={
-        "news": 3,  # [cms] /news/politics/<slug> stories, /news/politics labels; [capture] the same
-        "videos": 3,  # [capture] /videos/<kind>/<slug>; /videos/newsfeed is an index
-        "newscast": 5,  # [cms] /newscast/2023/11/2/<slug>
-        # Not "articles": the Arabic edition's stories are /articles/<slug> [cms],
-        # the English /articles/<kind> indexes are menu entries [capture].
-    },
-    min_title_chars=2,
-    prose_tags=frozenset({"p"}),  # [capture] "Read next: <linked headline>" paragraphs in the body
-    inline_levels=3,  # [ref] <p><strong>Read next: <a>: one level; three allow nested emphasis
-)
-#: Levels a block heading climbs to the box holding its cards: the real
-#: homepage's h2 sits 4 levels under its section (div.section_head > div.title > a).
-LISTING_HEADING_CLIMB_LEVELS = 8
-
-
 #: The article body container, newest first.
 BODY: tuple[str, ...] = (
     "div.p-content",  # [scrapers] paragraphs are its direct <p> children
@@ -668,3 +549,121 @@ MONTH_NAMES: Mapping[str, tuple[tuple[str, ...], ...]] = {
         ("dec", "december"),
     ),
 }
+
+# --- listings -----------------------------------------------------------------------------
+
+
+class ListingSpec(NamedTuple):
+    """How the story cards of a listing page (a homepage, a section index)
+    are found and read by ``_listing``.
+
+    A card is the largest element around one story's links holding no other
+    story's link (the card classes only stop the climb early); a block is the
+    cards after a block heading within a few levels of it. Classes are class
+    tokens (not selectors): they are matched token by token in one walk.
+    """
+
+    skip_tags: frozenset[str]
+    """Subtrees that never hold a story card (menus, header, footer)."""
+    skip_classes: frozenset[str]
+    """Class tokens of subtrees that are not the listing's (the ticker's two lists)."""
+    card_classes: frozenset[str]
+    """Class tokens of card roots: the outermost element carrying one is a
+    card by itself (a card never climbs past it)."""
+    heading_containers: frozenset[str]
+    """Class tokens of a block's head: a heading tag inside one is the block's heading."""
+    heading_tags: frozenset[str]
+    """Tags read as a block heading inside a head container, or with a known heading text."""
+    structural_heading_tags: frozenset[str]
+    """Tags read as a block heading anywhere (outside links and cards), when cards follow."""
+    heading_class_words: tuple[str, ...]
+    """Class fragments of a text-only element read as a block heading when its
+    text is a known heading (a ``<div>`` heading)."""
+    excluded_blocks: frozenset[str]
+    """Blocks (``_editions`` heading names) whose cards are not the listing's."""
+    label_classes: frozenset[str]
+    """Class tokens of a card's section label link (on the link or its parent)."""
+    author_classes: frozenset[str]
+    """Class tokens of a card's author box: its links are authors, never stories."""
+    image_skip_classes: frozenset[str]
+    """Class tokens of a card's icons (flags): their images are not the card's picture."""
+    not_story_roots: frozenset[str]
+    """First path segments of links that are never a card's story."""
+    min_parts: Mapping[str, int]
+    """First path segment → path segments of a story (fewer: an index; others: 2)."""
+    min_title_chars: int
+    """A card's title has at least this many characters."""
+    prose_tags: frozenset[str]
+    """Tags of running text: a story link in one (within ``inline_levels``
+    inline elements), among other text, is an inline link (a promo), never a card."""
+    inline_levels: int
+
+
+#: The listing of a homepage or a section index. Class tokens all [cms] (the
+#: real Arabic homepage, tests/fixtures/real/REVIEW.md "Card shapes"),
+#: except where marked.
+LISTING = ListingSpec(
+    skip_tags=frozenset(
+        {"header", "footer", "nav", "script", "style", "noscript", "template", "svg", "form", "select", "iframe"}
+    ),
+    skip_classes=frozenset(
+        {
+            "ticker-section",  # [cms] section.ticker-section (the ticker)
+            "breaking-news-vertical",  # [cms] the second breaking list
+            "breaking-news",  # [ref] <div class="breaking-news">
+            "cookie-notice",  # [cms] div.notice.cookie-notice
+        }
+    ),
+    card_classes=frozenset(
+        {
+            "card-div",  # [cms] lead card, shape 1
+            "white-card",  # [cms] lead text card, shape 2 (also inside grid-card: the outer one wins)
+            "grid-card",  # [cms] shape 3
+            "swiper-slide",  # [cms] shapes 4, 5, 8
+            "grid-item",  # [cms] shapes 6, 7, 10
+            "podcast",  # [cms] div.item.title.podcast, shape 11
+            "listing-item",  # [ref] tests/fixtures/section/politics-index.html
+        }
+    ),
+    heading_containers=frozenset(
+        {
+            "section_head",  # [cms] div.section_head > div.title > a > h2
+        }
+    ),
+    heading_tags=frozenset({"h1", "h2", "h3", "h4", "h5", "h6"}),
+    structural_heading_tags=frozenset({"h2", "h3"}),  # [cms] card titles outside links are h4
+    heading_class_words=("head", "title"),  # [ref] section page: <div class="box-head">Most read</div>
+    excluded_blocks=frozenset({"breaking"}),  # the ticker's items are BreakingItems
+    label_classes=frozenset(
+        {
+            "category-meta",  # [cms] a.category-meta
+            "animated-category",  # [cms] div.animated-category > a (infographs)
+            "Category",  # [cms] div.Category > a.category-meta (Most Read)
+        }
+    ),
+    author_classes=frozenset({"author-wrap", "author-name"}),  # [cms] div.author-wrap > a > div.author-name
+    image_skip_classes=frozenset({"country-img", "img_icon", "flag"}),  # [cms] flags; flag [common]
+    not_story_roots=frozenset(
+        {
+            "country",  # [cms] flag links /country/<slug>
+            "maingroup",  # [cms] place links of the breaking list
+            "latestnews",  # [cms] breaking items' own pages: the ticker's
+            "shortnews",  # [cms] the breaking index
+            "live",  # [cms] live badges
+            "cdn-cgi",  # [cms] Cloudflare
+        }
+    ),
+    min_parts={
+        "news": 3,  # [cms] /news/politics/<slug> stories, /news/politics labels; [capture] the same
+        "videos": 3,  # [capture] /videos/<kind>/<slug>; /videos/newsfeed is an index
+        "newscast": 5,  # [cms] /newscast/2023/11/2/<slug>
+        # Not "articles": the Arabic edition's stories are /articles/<slug> [cms],
+        # the English /articles/<kind> indexes are menu entries [capture].
+    },
+    min_title_chars=2,
+    prose_tags=frozenset({"p"}),  # [capture] "Read next: <linked headline>" paragraphs in the body
+    inline_levels=3,  # [ref] <p><strong>Read next: <a>: one level; three allow nested emphasis
+)
+#: Levels a block heading climbs to the box holding its cards: the real
+#: homepage's h2 sits 4 levels under its section (div.section_head > div.title > a).
+LISTING_HEADING_CLIMB_LEVELS = 8

@@ -46,9 +46,9 @@ TEASER_KEYS = ["title", "url", "section", "published", "image", "block", "author
 IMAGE_KEYS = ["url", "alt", "caption", "credit"]
 
 NOT_YET = pytest.mark.xfail(strict=False, reason="issue 12 not implemented yet")
-#: The lists issue 12 implements (strict: they must pass); ``listing`` is
-#: branch i12L's ``_listing.read_listing``.
-DONE = frozenset({"breaking", "most_read", "listing"})
+#: The lists issue 12's branches implement (strict: they must pass): the
+#: listing is branch i12L's (``breaking`` and ``most_read`` are i12's).
+DONE = frozenset({"listing"})
 
 
 def fixtures() -> list[tuple[str, Path, Path]]:
@@ -300,6 +300,7 @@ def test_library_resolves_labels_with_the_fetch_time(html: Path, exp: Path, key:
     assert project(got, ["url", "time_label", value]) == project(want, ["url", "time_label", value])
 
 
+@NOT_YET
 @pytest.mark.parametrize(("name", "html", "exp"), fixtures(), ids=[f[0] for f in fixtures()])
 def test_library_edition(name: str, html: Path, exp: Path) -> None:
     got = page(html, expected(exp)["input"]["url"], False)
