@@ -38,6 +38,7 @@ from ._page import MAX_INPUT_SIZE, Page, load_page
 from ._parse import (
     parse_article,
     parse_breaking,
+    parse_listing,
     parse_most_read,
     parse_page,
     parse_read_next,
@@ -117,6 +118,7 @@ __all__ = [
     "normalize_text",
     "parse_article",
     "parse_breaking",
+    "parse_listing",
     "parse_most_read",
     "parse_page",
     "parse_read_next",

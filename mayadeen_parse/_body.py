@@ -23,6 +23,7 @@ from ._markup import (
     HEADING_TAGS,
     SKIP_TAGS,
     Element,
+    classes,
     figcaption,
     figure_box,
     first_img,
@@ -182,7 +183,7 @@ class Walker:
                 self.pending.append(child.tail)
 
     def _child(self, child: Element, tag: str, depth: int) -> None:
-        if child in self.skip or is_hidden(child):
+        if child in self.skip or is_hidden(child) or not _site.NOT_BODY_CLASSES.isdisjoint(classes(child).split()):
             self.flush()
         elif self.header_end is not None and (child in self.header_chain or self._before_header_end(child)):
             self.flush()

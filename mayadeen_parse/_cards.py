@@ -1,55 +1,67 @@
-"""Read the items of a page block: teaser cards and ticker lines.
+"""Read the teaser cards of a page block, and of a listing page.
 
 A teaser is a linked headline with what its card shows around it (section,
-date, image); a ticker line is one breaking item. Both readers take the block's
-root elements, found by ``_furniture``.
+date, image, authors, time label). The readers take the block's root
+elements, found by ``_furniture`` (the ticker's lines are ``_ticker``'s).
 """
 
 from __future__ import annotations
 
 import datetime
-import functools
 import re
 from collections.abc import Iterable
 
 import attrs
 
 from . import _site
-from ._locate import HEADING_KIND
+from ._editions import EDITION_HOSTS, FURNITURE_WORDS, Edition
+from ._labels import fold, parse_time_label, resolve_label
 from ._markup import (
     HEADING_TAGS,
     SKIP_TAGS,
     Element,
     classes,
-    gather,
     image,
-    inside,
-    item_time,
     text_of,
     time_value,
 )
-from ._model import BreakingItem, Image, Teaser
-from ._text import BR, absolutize, looks_like_story_path, normalize_text, parse_visible_when
+from ._model import Author, Image, Teaser
+from ._text import absolutize, looks_like_story_path, normalize_text, parse_visible_when
 
-__all__ = ["split_attribution", "teasers", "ticker"]
+__all__ = ["CardLinks", "Reading", "card_of", "in_duplicate", "label_value", "listing_card", "story_key", "teasers"]
 
 _SECTION_CLASS_RE = re.compile("|".join(_site.SECTION_CLASS_WORDS), re.I)
 _DIGIT_RE = re.compile(r"\d")
-_ATTRIBUTION_TAIL_RE = re.compile(_site.ATTRIBUTION_TAIL, re.I)
 
 
 # --- teasers -----------------------------------------------------------------------
 
 
-def teasers(roots: Iterable[Element], boundary: set[Element], skip: Element | None, base: str) -> tuple[Teaser, ...]:
-    """Linked headlines in *roots*, one per story URL, in page order."""
+@attrs.frozen
+class Reading:
+    """What a block's reader needs to know about the page: where links
+    resolve (*base*), when the page was fetched (relative time labels), its
+    edition (the words of its labels) and the block's heading as shown."""
+
+    base: str
+    fetched_at: datetime.datetime | None = None
+    edition: Edition | None = None
+    block: str | None = None
+
+
+def teasers(
+    roots: Iterable[Element], boundary: set[Element], skip: Element | None, reading: Reading
+) -> tuple[Teaser, ...]:
+    """Linked headlines in *roots*, one per story URL, in page order (a
+    slider's loop copies, ``swiper-slide-duplicate``, are skipped)."""
+    base = reading.base
     skipped = set(skip.iter()) if skip is not None else set()
     groups: dict[str, list[Element]] = {}
     owner: dict[Element, str] = {}
     link_url: dict[Element, str] = {}
     for root in roots:
         for a in root.iter("a"):
-            if a in skipped:
+            if a in skipped or in_duplicate(a, root):
                 continue
             url = absolutize(a.get("href"), base)
             if url is None or not looks_like_story_path(url):
@@ -61,14 +73,24 @@ def teasers(roots: Iterable[Element], boundary: set[Element], skip: Element | No
             link_url[a] = url
     found = []
     for key, links in groups.items():
-        card = _card(links[0], key, owner, boundary)
-        teaser = _teaser(card, links, [link_url[a] for a in links], base)
+        card = card_of(links[0], key, owner, boundary)
+        teaser = _teaser(card, links, [link_url[a] for a in links], reading)
         if teaser is not None:
             found.append(teaser)
     return tuple(found)
 
 
-def _card(link: Element, key: str, owner: dict[Element, str], boundary: set[Element]) -> Element:
+def in_duplicate(el: Element, root: Element) -> bool:
+    """Whether *el* is inside a slider's loop copy of a card (up to *root*)."""
+    for node in (el, *el.iterancestors()):
+        if _site.DUPLICATE_CLASSES & set(classes(node).split()):
+            return True
+        if node is root:
+            return False
+    return False
+
+
+def card_of(link: Element, key: str, owner: dict[Element, str], boundary: set[Element]) -> Element:
     """The largest element around *link* holding no other story's link."""
     card = link
     while True:
@@ -89,7 +111,35 @@ class _CardParts:
     section_link: str | None = None
     time_date: datetime.date | None = None
     text_date: datetime.date | None = None
+    label: str | None = None
+    authors: list[Author] = attrs.Factory(list)
     leaves: list[tuple[Element, str]] = attrs.Factory(list)
+
+
+def _author_link(node: Element, href: str | None) -> bool:
+    """An author's link: a path under /authors/, or a link in an author box
+    (``div.author-wrap > a[href="#"]``: a foreign author without a page)."""
+    if href and any(part in href for part in _site.AUTHOR_PATHS):
+        return True
+    parent = node.getparent()
+    return any(word in classes(x) for x in (node, parent) if x is not None for word in _site.AUTHOR_CLASS_WORDS)
+
+
+def _link(found: _CardParts, node: Element, in_links: set[Element], base: str) -> None:
+    if node in in_links:
+        return
+    href = absolutize(node.get("href"), base)
+    if _author_link(node, node.get("href")):
+        name = text_of(node)
+        if name and all(a.name != name for a in found.authors):
+            real = href if href and (node.get("href") or "").strip() not in ("", "#") else None
+            found.authors.append(Author(name=name, url=real))
+    elif found.section_link is None and href and _section_href(href):
+        found.section_link = text_of(node)
+
+
+def _section_href(href: str) -> bool:
+    return not looks_like_story_path(href) and not any(p in href for p in _site.CARD_SKIP_PATHS)
 
 
 def _scan_card(card: Element, in_links: set[Element], base: str) -> _CardParts:
@@ -100,10 +150,7 @@ def _scan_card(card: Element, in_links: set[Element], base: str) -> _CardParts:
             if found.img is None:
                 found.img = node
         elif tag == "a":
-            if found.section_link is None and node not in in_links:
-                href = absolutize(node.get("href"), base)
-                if href and not looks_like_story_path(href) and not any(p in href for p in _site.CARD_SKIP_PATHS):
-                    found.section_link = text_of(node)
+            _link(found, node, in_links, base)
         elif tag == "time":
             if found.time_date is None:
                 found.time_date = time_value(node)
@@ -118,13 +165,36 @@ def _leaf(found: _CardParts, node: Element, text: str, tag: object) -> None:
     shown = normalize_text(text)
     if not shown:
         return
-    if found.text_date is None and found.time_date is None:
+    if found.label is None and found.time_date is None:
         found.text_date = parse_visible_when(shown)
+        if found.text_date is not None or parse_time_label(shown) is not None:
+            found.label = shown
+            return
     if tag not in ("a", "img", "time", "figcaption"):
         found.leaves.append((node, shown))
 
 
-def _teaser(card: Element, links: list[Element], urls: list[str], base: str) -> Teaser | None:
+def _published(parts: _CardParts, reading: Reading) -> datetime.date | None:
+    """The card's date: a ``<time>``, else its label's value (a relative
+    label placed against the fetch time)."""
+    if parts.time_date is not None:
+        return parts.time_date
+    if parts.text_date is not None:
+        return parts.text_date
+    return label_value(parts.label, reading)
+
+
+def label_value(label: str | None, reading: Reading) -> datetime.date | None:
+    """A time label placed in time: read with the page edition's words first,
+    then every edition's (a page may quote another edition's label); a
+    relative label against the fetch time only (``_labels.resolve_label``)."""
+    if label is None:
+        return None
+    parsed = parse_time_label(label, reading.edition) or parse_time_label(label)
+    return resolve_label(parsed, reading.fetched_at)
+
+
+def _teaser(card: Element, links: list[Element], urls: list[str], reading: Reading) -> Teaser | None:
     """One teaser from its card, read in one pass over the card.
 
     Title: the longest text of the story's links, else the card's first
@@ -133,6 +203,7 @@ def _teaser(card: Element, links: list[Element], urls: list[str], base: str) -> 
     class naming a category, else the first short text without digits. Date:
     a ``<time>``, else a short text that reads as a date.
     """
+    base = reading.base
     titles = [text_of(a) for a in links]
     title = max((t for t in titles if t), key=len, default=None)
     # The headline link's own URL, not the thumbnail's.
@@ -148,18 +219,25 @@ def _teaser(card: Element, links: list[Element], urls: list[str], base: str) -> 
     picture = image(parts.img, base, None, title) if parts.img is not None else None
     section = parts.section_link if parts.section_link != title else None
     if section is None:
-        section = _section_label(parts.leaves, title, picture, in_links)
+        section = _section_label(parts.leaves, title, picture, in_links, parts.authors)
     return Teaser(
         title=title,
         url=url,
         section=section,
-        published=parts.time_date if parts.time_date is not None else parts.text_date,
+        published=_published(parts, reading),
         image=picture,
+        block=reading.block,
+        authors=tuple(parts.authors),
+        time_label=parts.label,
     )
 
 
 def _section_label(
-    leaves: list[tuple[Element, str]], title: str, picture: Image | None, in_links: set[Element]
+    leaves: list[tuple[Element, str]],
+    title: str,
+    picture: Image | None,
+    in_links: set[Element],
+    authors: list[Author],
 ) -> str | None:
     """A short text whose element (or parent) has a class naming a category,
     else the first short text that is not the title, a caption or a number."""
@@ -174,6 +252,8 @@ def _section_label(
             continue
         if picture is not None and shown in (picture.alt, picture.caption):
             continue
+        if any(shown == author.name for author in authors):
+            continue
         if _DIGIT_RE.search(shown):
             continue  # a rank, a date, "2 hours ago": never a section name
         if _SECTION_CLASS_RE.search(classes(node)) or _SECTION_CLASS_RE.search(classes(node.getparent())):
@@ -183,109 +263,247 @@ def _section_label(
     return fallback
 
 
-# --- the ticker ------------------------------------------------------------------------
+# --- listing cards (homepage and section index pages) ---------------------------------
+
+_LISTING = _site.LISTING
+_AUTHOR_ROOTS = frozenset({"authors", "author"})
+_NOT_STORY_ROOTS = _site.INDEX_ROOTS | _LISTING.not_story_roots
+_INLINE = frozenset({"strong", "b", "em", "i", "span", "small", "u", "mark"})
+_FURNITURE_TEXTS = frozenset(fold(word) for words in FURNITURE_WORDS.values() for word in words)
 
 
-@functools.lru_cache(maxsize=4096)
-def split_attribution(text: str) -> tuple[str | None, str | None]:
-    """Split a ticker line into (attribution, statement), or (None, None).
+def story_key(url: str) -> str:
+    """The key of a story URL: one story linked twice, once with a fragment
+    or a trailing slash, is one story."""
+    return url.split("#", 1)[0].rstrip("/")
 
-    >>> split_attribution("Barrack: Damascus will now actively assist us")
-    ('Barrack', 'Damascus will now actively assist us')
-    >>> split_attribution("An Israeli drone attacked a vehicle in Toul: Al Mayadeen's correspondent")
-    ("Al Mayadeen's correspondent", 'An Israeli drone attacked a vehicle in Toul')
-    >>> split_attribution("Colombian President orders suspension of intelligence sharing")
-    (None, None)
+
+class CardLinks:
+    """Sorts a listing page's links by their role in a card (one per page).
+
+    ``story`` a card's story; ``weak`` a story-shaped link showing only a
+    short text (a card's story, or its section label when the card has a
+    ``story`` link besides); ``label`` a section label; ``author`` an author's
+    page (or an author box's link); ``other`` anything else (a badge, a flag,
+    a section index, another site).
     """
-    if ": " not in text:
-        return None, None
-    head, _, rest = text.partition(": ")
-    body, _, tail = text.rpartition(": ")
-    tail_words = tail.rstrip(".").split()
-    if (
-        len(tail_words) <= _site.ATTRIBUTION_TAIL_MAX_WORDS
-        and body
-        and _ATTRIBUTION_TAIL_RE.search(tail)
-        and len(body) > len(tail)
-    ):
-        return normalize_text(tail.rstrip(".")), normalize_text(body)
-    if (
-        head
-        and rest.strip()
-        and len(head.split()) <= _site.SPEAKER_MAX_WORDS
-        and not head.rstrip().endswith(("http", "https"))
-    ):
-        return normalize_text(head), normalize_text(rest)
-    return None, None
+
+    __slots__ = ("_roles", "base", "hosts")
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        host = base.split("//", 1)[-1].partition("/")[0].lower()
+        self.hosts = frozenset(EDITION_HOSTS) | {host}
+        self._roles: dict[Element, tuple[str, str | None]] = {}
+
+    def role(self, a: Element) -> tuple[str, str | None]:
+        """``(role, absolute URL or None)`` of the link *a* (each link read once)."""
+        found = self._roles.get(a)
+        if found is None:
+            found = self._roles[a] = self._role(a)
+        return found
+
+    def _role(self, a: Element) -> tuple[str, str | None]:
+        href = a.get("href")
+        tokens = set((a.get("class") or "").split())
+        parent = a.getparent()
+        if parent is not None:
+            tokens.update((parent.get("class") or "").split())
+        url = absolutize(href, self.base) if href and not href.lstrip().startswith("#") else None
+        if not tokens.isdisjoint(_LISTING.author_classes):
+            return "author", url
+        if url is None:
+            return "other", None
+        host, _, path = url.split("//", 1)[-1].partition("/")
+        parts = [part for part in path.split("?", 1)[0].split("#", 1)[0].split("/") if part]
+        root = parts[0].lower() if parts else ""
+        if root in _AUTHOR_ROOTS:
+            return "author", url
+        if not tokens.isdisjoint(_LISTING.label_classes):
+            return "label", url
+        if host.lower() not in self.hosts or root in _NOT_STORY_ROOTS:
+            return "other", url
+        if len(parts) < max(2, _LISTING.min_parts.get(root, 2)) or not self.is_content(a):
+            return "other", url  # an index page, or a "more" link to one
+        if _in_prose(a):
+            return "other", url  # a link in running text ("Read next: <a>...</a>")
+        return ("weak" if _weak(a) else "story"), url
+
+    def is_content(self, a: Element) -> bool:
+        """Whether a link that is no story is content of its own (a ticker
+        item, a widget), not a "more" link of the block it ends."""
+        return fold(text_of(a) or "") not in _FURNITURE_TEXTS
 
 
-def ticker(roots: Iterable[Element], skip: Element | None, base: str) -> tuple[BreakingItem, ...]:
-    """The ticker's lines in *roots*: list items, else the children of the
-    element with the most text-bearing children; one item per distinct text."""
-    roots = list(roots)
-    skipped = set(skip.iter()) if skip is not None else set()
-    lines = [
-        li
-        for root in roots
-        for li in ((root,) if root.tag == "li" else root.iter("li"))
-        if li not in skipped and next(li.iterdescendants("li"), None) is None
-    ]
-    if not lines:
-        lines = _line_children(roots, skip)
-    items: list[BreakingItem] = []
-    seen: set[str] = set()
-    for line in lines:
-        text = _line_text(line, base)
-        if not text or text.casefold() in HEADING_KIND or text in seen:
+def _in_prose(a: Element) -> bool:
+    """Whether the link *a* is inline in a paragraph holding other text."""
+    block = a.getparent()
+    for _ in range(_LISTING.inline_levels):
+        if block is None or block.tag not in _INLINE:
+            break
+        block = block.getparent()
+    return block is not None and block.tag in _LISTING.prose_tags and text_of(block) != text_of(a)
+
+
+def _weak(a: Element) -> bool:
+    """A link showing a short text only (no picture, no heading)."""
+    if any(child.tag in HEADING_TAGS or child.tag == "img" for child in a.iter() if child is not a):
+        return False
+    text = text_of(a)
+    return text is not None and len(text) <= _site.CARD_LABEL_MAX_CHARS and len(text.split()) <= _site.SECTION_MAX_WORDS
+
+
+@attrs.define
+class _ListingParts:
+    """What one pass over a listing card finds."""
+
+    stories: list[tuple[Element, str]] = attrs.Factory(list)
+    headings: list[tuple[Element, Element | None]] = attrs.Factory(list)
+    texts: list[tuple[str, Element]] = attrs.Factory(list)
+    img: Element | None = None
+    section: str | None = None
+    other_section: str | None = None
+    authors: list[Author] = attrs.Factory(list)
+    label: str | None = None
+    time_date: datetime.date | None = None
+    key: str | None = None
+
+
+def _short_label(text: str | None) -> str | None:
+    if text is None or len(text) > _site.CARD_LABEL_MAX_CHARS or len(text.split()) > _site.SECTION_MAX_WORDS:
+        return None
+    return None if fold(text) in _FURNITURE_TEXTS else text
+
+
+def _scan_listing(node: Element, found: _ListingParts, links: CardLinks, link: Element | None, icon: bool) -> None:
+    """One pass over a card: its links by role, headings, images, labels."""
+    for child in node:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in SKIP_TAGS:
             continue
-        seen.add(text)
-        attribution, statement = split_attribution(text)
-        items.append(
-            BreakingItem(
-                text=text, url=_line_url(line, base), time=item_time(line), attribution=attribution, statement=statement
-            )
-        )
-    return tuple(items)
+        if tag == "a":
+            _scan_link(child, found, links, icon)
+            continue
+        tokens = child.get("class")
+        inner_icon = icon or (tokens is not None and not _LISTING.image_skip_classes.isdisjoint(tokens.split()))
+        if tag == "img":
+            if found.img is None and not inner_icon:
+                found.img = child
+        elif tag in HEADING_TAGS:
+            _listing_heading(child, found, links, link, inner_icon)
+            continue
+        elif tag == "time":
+            if found.time_date is None:
+                found.time_date = time_value(child)
+        elif len(child) == 0:
+            shown = normalize_text(child.text)
+            _listing_leaf(found, shown, link)
+            if link is None and found.other_section is None and tokens and _SECTION_CLASS_RE.search(tokens):
+                found.other_section = _short_label(shown)  # <span class="category">Economy</span>
+        _scan_listing(child, found, links, link, inner_icon)
 
 
-def _line_text(line: Element, base: str) -> str | None:
-    if len(line) == 0:
-        return normalize_text(line.text)
-    parts: list[str] = []
-    gather(line, parts, None, base, True)
-    return normalize_text("".join(parts).replace(BR, " "))
+def _listing_heading(head: Element, found: _ListingParts, links: CardLinks, link: Element | None, icon: bool) -> None:
+    """A heading of the card, with the story link around it or inside it."""
+    at, before = len(found.headings), len(found.stories)
+    found.headings.append((head, link))
+    _scan_listing(head, found, links, link, icon)
+    if link is None and len(found.stories) > before:
+        found.headings[at] = (head, found.stories[before][0])  # <h3><a href="/news/...">
 
 
-def _line_url(line: Element, base: str) -> str | None:
-    for a in line.iter("a"):
-        url = absolutize(a.get("href"), base)
-        if url:
-            return url
-    parent = line.getparent()
-    if parent is not None and parent.tag == "a":
-        return absolutize(parent.get("href"), base)
-    return None
+def _scan_link(a: Element, found: _ListingParts, links: CardLinks, icon: bool) -> None:
+    role, url = links.role(a)
+    if role == "weak":
+        # Beside the card's own story, a short link to another page is its label.
+        role = "label" if url is not None and found.key is not None and story_key(url) != found.key else "story"
+    if role == "author":
+        name = text_of(a)
+        if name:
+            found.authors.append(Author(name=name, url=url))
+        return
+    if role == "label":
+        if found.section is None:
+            found.section = text_of(a)
+        return
+    if role == "story" and url is not None:
+        found.stories.append((a, url))
+        if len(a) == 0:
+            _listing_leaf(found, normalize_text(a.text), a)
+            return
+        if a.text and not a.text.isspace():
+            found.texts.append((text_of(a) or "", a))
+        _scan_listing(a, found, links, a, icon)
+        return
+    if found.other_section is None and len(a) == 0:
+        found.other_section = _short_label(normalize_text(a.text))
+    _scan_listing(a, found, links, a, True)  # a badge or a flag: its heading is no title, its image no picture
 
 
-def _line_children(roots: list[Element], skip: Element | None) -> list[Element]:
-    """Ticker lines that are not list items: the children of the element with
-    the most text-bearing children."""
-    best: list[Element] = []
-    for root in roots:
-        for el in root.iter():
-            if el.tag in SKIP_TAGS:
-                continue
-            kids = [
-                child
-                for child in el
-                if isinstance(child.tag, str)
-                and child is not skip
-                and child.tag not in SKIP_TAGS
-                and not (skip is not None and inside(skip, {child}))
-                and text_of(child)
-            ]
-            if len(kids) > len(best):
-                best = kids
-    if not best:
-        best = [root for root in roots if root is not skip and text_of(root)]
+def _listing_leaf(found: _ListingParts, shown: str | None, link: Element | None) -> None:
+    if not shown:
+        return
+    if found.label is None and len(shown) <= _site.CARD_LABEL_MAX_CHARS and parse_time_label(shown) is not None:
+        found.label = shown
+    elif link is not None and link.tag == "a" and any(link is a for a, _ in found.stories):
+        found.texts.append((shown, link))
+
+
+def _listing_title(found: _ListingParts) -> tuple[str | None, Element | None]:
+    """The card's headline and the link holding it: a heading in a story link,
+    else a heading in no link, else the longest text of its story links."""
+    stories = {a for a, _ in found.stories}
+    for wanted in (True, False):
+        for head, link in found.headings:
+            if (link in stories) if wanted else (link is None):
+                title = text_of(head)
+                if title:
+                    return title, link
+    best: tuple[str | None, Element | None] = (None, None)
+    for text, link in found.texts:
+        if text != found.label and len(text) > len(best[0] or ""):
+            best = (text, link)
     return best
+
+
+def listing_card(
+    card: Element,
+    links: CardLinks,
+    fetched_at: datetime.datetime | None,
+    block: str | None = None,
+    key: str | None = None,
+) -> Teaser | None:
+    """One listing card of *block* as a :class:`Teaser`, read in one pass;
+    ``None`` for a card showing no headline (an untitled thumbnail).
+
+    Title: see :func:`_listing_title`; URL: the link holding the title, else
+    the card's first story link. Section: the label link (``a.category-meta``),
+    else a short link text to an index page. Time: a ``<time>``, else the
+    label as shown (``time_label``), resolved against *fetched_at*.
+    """
+    found = _ListingParts(key=key)
+    if card.tag == "a":
+        _scan_link(card, found, links, False)
+    else:
+        _scan_listing(card, found, links, None, False)
+    if not found.stories:
+        return None
+    title, link = _listing_title(found)
+    if title is None or len(title) < _LISTING.min_title_chars or fold(title) in _FURNITURE_TEXTS:
+        return None
+    url = next((u for a, u in found.stories if a is link), found.stories[0][1])
+    picture = image(found.img, links.base, None, title) if found.img is not None else None
+    section = found.section if found.section is not None else found.other_section
+    published: datetime.date | None = found.time_date
+    if published is None and found.label is not None:
+        published = resolve_label(parse_time_label(found.label), fetched_at)
+    return Teaser(
+        title=title,
+        url=url,
+        section=section if section != title else None,
+        published=published,
+        image=picture,
+        block=block,
+        authors=tuple(found.authors),
+        time_label=found.label,
+    )

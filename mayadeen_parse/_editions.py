@@ -10,8 +10,13 @@ Every entry says where it was seen, in its ``evidence`` column and in a comment:
   real word. Code must never depend on a reconstructed entry alone.
 
 The functions that read these tables live in :mod:`mayadeen_parse._labels`.
-Issue 12 moves these tables next to the class names in ``_site.py`` (or that
-module re-exports them); nothing here imports lxml or the rest of the library.
+This module is the edition part of the site tables (issue 12's decision: one
+home per fact, no table twice): the words each edition writes live here
+only, and :mod:`mayadeen_parse._site` derives what it needs from them (the
+block specs' headings, ``MONTH_NAMES``, ``BY_WORDS``, ``SOURCE_WORDS``, the
+read-time patterns). Class names, URL shapes of the English edition and
+thresholds are ``_site``'s. Nothing here imports lxml or the rest of the
+library.
 """
 
 from __future__ import annotations
@@ -210,6 +215,18 @@ HEADINGS: tuple[Heading, ...] = (
     # Written without the hamza here; the menu writes "إنفوغراف".
     Heading(block="infograph", edition="ar", text="انفوغراف", evidence="real"),
     Heading(block="podcast", edition="ar", text="بودكاست", evidence="real"),
+    # Common English variants of the furniture headings (other templates,
+    # other outlets' words) [reconstructed]: the library's headings before
+    # issue 12, kept so that a page using one is still read.
+    Heading(block="breaking", edition="en", text="Breaking News", evidence="reconstructed"),
+    Heading(block="breaking", edition="en", text="Urgent", evidence="reconstructed"),
+    Heading(block="most_read", edition="en", text="Most Popular", evidence="reconstructed"),
+    Heading(block="most_read", edition="en", text="Most Viewed", evidence="reconstructed"),
+    Heading(block="related", edition="en", text="Related", evidence="reconstructed"),
+    Heading(block="related", edition="en", text="Related Articles", evidence="reconstructed"),
+    Heading(block="related", edition="en", text="Related Stories", evidence="reconstructed"),
+    Heading(block="read_next", edition="en", text="Up Next", evidence="reconstructed"),
+    Heading(block="read_next", edition="en", text="More Stories", evidence="reconstructed"),
     *(
         Heading(block=block, edition=edition, text=text, evidence="reconstructed")
         for block, edition, text in _HOMEPAGE_HEADINGS_EN_ES

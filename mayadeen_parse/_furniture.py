@@ -16,12 +16,23 @@ from cssselect import HTMLTranslator
 from lxml import etree
 
 from . import _site
-from ._cards import teasers, ticker
-from ._locate import BLOCK_HINTS, BODY_HINT, HEADING_KIND, HEADINGS, heading_element, heading_nodes, headings_in
-from ._markup import Element, raw, text_of
+from ._cards import Reading, teasers
+from ._locate import (
+    BLOCK_HINTS,
+    BODY_HINT,
+    BREAKING_LIST_HINT,
+    CONFIRM_HINTS,
+    HEADING_KIND,
+    HEADINGS,
+    heading_element,
+    heading_nodes,
+    headings_in,
+)
+from ._markup import Element, inside, raw, text_of
 from ._model import BreakingItem, Teaser
 from ._page import Page, Slot
 from ._text import absolutize, looks_like_story_path
+from ._ticker import breaking_list, merge_breaking, ticker
 
 __all__ = ["Found", "Furniture", "furniture"]
 
@@ -66,13 +77,18 @@ class Furniture:
 FURNITURE: Slot[Furniture] = Slot("furniture", "every page block located and read")
 
 
-def _items(kind: str, roots: Sequence[Element], boundary: set[Element], skip: Element | None, base: str) -> Items:
+def _items(
+    kind: str, roots: Sequence[Element], boundary: set[Element], skip: Element | None, reading: Reading
+) -> Items:
     reader = _SPECS[kind].items
     if reader == "ticker":
-        return ticker(roots, skip, base)
+        return ticker(roots, skip, reading)
     if reader == "none":
         return ()
-    return teasers(roots, boundary, skip, base)
+    # The cards' block: the heading as shown (the skipped heading element, or
+    # the one a sibling run follows).
+    block = text_of(skip) if skip is not None else reading.block
+    return teasers(roots, boundary, skip, attrs.evolve(reading, block=block))
 
 
 def furniture(page: Page) -> Furniture:
@@ -80,43 +96,44 @@ def furniture(page: Page) -> Furniture:
     cached = page._memo.get(FURNITURE)
     if cached is not None:
         return cached
-    base = page.base_url
+    reading = Reading(base=page.base_url, fetched_at=page.fetched_at, edition=page.edition)
     blocks: dict[str, Found] = {}
     for kind in HEADINGS:
-        found = _by_class(page, kind, base)
+        found = _by_class(page, kind, reading)
         if found is not None:
             blocks[kind] = found
     missing = [kind for kind in HEADINGS if kind not in blocks]
     if missing:
-        blocks.update(_by_heading(page, missing, base))
+        blocks.update(_by_heading(page, missing, reading))
     blocks = {kind: blocks[kind] for kind in HEADINGS}
+    blocks["breaking"] = _with_breaking_list(page, blocks["breaking"], reading)
     containers = frozenset(el for found in blocks.values() for el in found.elements)
     return page._memo.put(FURNITURE, Furniture(blocks=blocks, containers=containers))
 
 
-def _by_class(page: Page, kind: str, base: str) -> Found | None:
-    for el in BLOCK_HINTS[kind](page):
+def _by_class(page: Page, kind: str, reading: Reading) -> Found | None:
+    candidates = [(el, False) for el in BLOCK_HINTS[kind](page)]
+    if kind in CONFIRM_HINTS:
+        candidates += [(el, True) for el in CONFIRM_HINTS[kind](page)]
+    for el, needs_heading in candidates:
         head = next(iter(headings_in(el, kind)), None)
-        items = _items(kind, [el], {el}, head, base)
+        if needs_heading and head is None:
+            continue
+        items = _items(kind, [el], {el}, head, reading)
         if items or _SPECS[kind].items == "none":
             return Found(kind=kind, items=items, elements=(el,), heading=head, anchor="class", detail=el.get("class"))
     return None
 
 
-def _by_heading(page: Page, missing: list[str], base: str) -> dict[str, Found]:
-    headings: dict[str, list[Element]] = {}
-    heading_elements: list[Element] = []
-    for node, is_tail, wanted in heading_nodes(page):
-        el = heading_element(node, is_tail, wanted)
-        if el is not None:
-            headings.setdefault(HEADING_KIND[wanted], []).append(el)
-            heading_elements.append(el)
+def _by_heading(page: Page, missing: list[str], reading: Reading) -> dict[str, Found]:
+    headings = _headings(page)
+    heading_elements = [el for found in headings.values() for el in found]
     holds_article = _holding_article(page)
     blocks = {}
     for kind in missing:
         found = Found(kind=kind)
         for head in headings.get(kind, ()):
-            located = _climb(kind, head, heading_elements, base, holds_article)
+            located = _climb(kind, head, heading_elements, reading, holds_article)
             if located is not None:
                 items, elements = located
                 found = Found(
@@ -125,6 +142,62 @@ def _by_heading(page: Page, missing: list[str], base: str) -> dict[str, Found]:
                 break
         blocks[kind] = found
     return blocks
+
+
+def _headings(page: Page) -> dict[str, list[Element]]:
+    """Every block heading element of the page, by block, in page order."""
+    headings: dict[str, list[Element]] = {}
+    for node, is_tail, wanted in heading_nodes(page):
+        el = heading_element(node, is_tail, wanted)
+        if el is not None:
+            headings.setdefault(HEADING_KIND[wanted], []).append(el)
+    return headings
+
+
+def _with_breaking_list(page: Page, ticker_found: Found, reading: Reading) -> Found:
+    """The ticker with the second breaking list merged in: found by class
+    (``section.breaking-news-vertical``), else as a second box under a
+    breaking heading; its items give the ticker's items their place and
+    time label (``_cards.merge_breaking``)."""
+    inside_ticker = {x for el in ticker_found.elements for x in el.iter()}
+    boxes = BREAKING_LIST_HINT(page)
+    if any(box in inside_ticker or inside(box, set(ticker_found.elements)) for box in boxes) or any(
+        inside(el, set(boxes)) for el in ticker_found.elements
+    ):
+        # The "ticker" found by its heading is the second list itself (a page
+        # without the ticker): read it as that list, found by its class.
+        ticker_found = Found(kind="breaking")
+        inside_ticker = set()
+    boxes = [el for el in boxes if el not in inside_ticker]
+    anchor, detail = "class", (boxes[0].get("class") if boxes else None)
+    if not boxes:
+        anchor = "heading"
+        for head in _headings(page).get("breaking", ()):
+            if head is not ticker_found.heading and head not in inside_ticker:
+                box = _list_box(head, inside_ticker)
+                if box is not None:
+                    boxes.append(box)
+                    detail = detail or text_of(head)
+    listed = breaking_list(boxes, reading) if boxes else ()
+    if not listed:
+        return ticker_found
+    items = merge_breaking(cast("tuple[BreakingItem, ...]", ticker_found.items), listed, reading)
+    if ticker_found.anchor == "missing":
+        return Found(kind="breaking", items=items, elements=tuple(boxes), anchor=anchor, detail=detail)
+    return attrs.evolve(ticker_found, items=items, elements=(*ticker_found.elements, *boxes))
+
+
+def _list_box(head: Element, inside_ticker: set[Element]) -> Element | None:
+    """The nearest ancestor of a breaking heading holding place links."""
+    node = head
+    for _ in range(_site.HEADING_CLIMB_LEVELS):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html") or parent in inside_ticker:
+            return None
+        if any(part in (a.get("href") or "") for a in parent.iter("a") for part in _site.PLACE_PATHS):
+            return parent
+        node = parent
+    return None
 
 
 def _holding_article(page: Page) -> set[Element]:
@@ -151,7 +224,7 @@ def _contentful(el: Element, skip: Element) -> bool:
 
 
 def _climb(
-    kind: str, head: Element, heading_elements: list[Element], base: str, holds_article: set[Element]
+    kind: str, head: Element, heading_elements: list[Element], reading: Reading, holds_article: set[Element]
 ) -> tuple[Items, tuple[Element, ...]] | None:
     """The block a heading names: ``(items, elements)``, or None.
 
@@ -176,16 +249,16 @@ def _climb(
             # The heading shares its parent with other blocks or with the
             # article (whose links are not the block's): the block is the run
             # of siblings after the heading.
-            run = _sibling_run(node, holds_other, base)
+            run = _sibling_run(node, holds_other, reading.base)
             if not wants_items:
                 return (), (node, *run)
-            items = _items(kind, run, {parent}, None, base)
+            items = _items(kind, run, {parent}, None, attrs.evolve(reading, block=text_of(head)))
             return (items, (node, *run)) if items else None
         if not wants_items:
             if len(parent) > 1:
                 return (), (parent,)
         else:
-            items = _items(kind, [parent], {parent}, head, base)
+            items = _items(kind, [parent], {parent}, head, reading)
             if items:
                 return items, (parent,)
         node = parent

@@ -283,7 +283,20 @@ def _clock(token: str) -> tuple[int, int] | None:
     return int(hour), int(minute)
 
 
-def _tokens_label(tokens: list[str], languages: tuple[str, ...]) -> TimeLabel | None:
+@attrs.define
+class _Reading:
+    """What :func:`_tokens_label` has read of a label so far (its scratch record)."""
+
+    days_ago: int | None = None
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    clock: tuple[int, int] | None = None
+
+
+@functools.lru_cache(maxsize=16)
+def _vocabulary(languages: tuple[str, ...]) -> tuple[Mapping[str, int], Mapping[str, int], frozenset[str]]:
+    """Month words, relative-day words and fillers of *languages*."""
     months: dict[str, int] = {}
     relative: dict[str, int] = {}
     fillers: set[str] = set()
@@ -291,45 +304,69 @@ def _tokens_label(tokens: list[str], languages: tuple[str, ...]) -> TimeLabel | 
         months.update(_MONTH_INDEX.get(language, {}))
         relative.update(_RELATIVE_INDEX.get(language, {}))
         fillers |= _FILLERS.get(language, frozenset())
+    return months, relative, frozenset(fillers)
+
+
+def _number(token: str, seen: _Reading) -> bool:
+    """Read a run of ASCII digits as the day or the year; ``False``: no label."""
+    if seen.day is None and seen.month is None and seen.days_ago is None and len(token) <= 2:
+        seen.day = int(token)
+    elif seen.month is not None and seen.year is None and len(token) == 4:
+        seen.year = int(token)
+    else:
+        return False
+    return True
+
+
+def _month_words(tokens: list[str], index: int, months: Mapping[str, int]) -> tuple[int, int] | None:
+    """``(month, words used)`` of the month name starting at *index* (one or
+    two words: ``تشرين اول``), or ``None``."""
+    for width in range(min(_MONTH_WORDS_MAX, len(tokens) - index), 0, -1):
+        words = " ".join(tokens[index : index + width]).rstrip(".")
+        if words in months:
+            return months[words], width
+    return None
+
+
+def _read_tokens(tokens: list[str], languages: tuple[str, ...]) -> _Reading | None:
+    """One pass over a label's tokens; ``None`` when one token is no part of a label."""
+    months, relative, fillers = _vocabulary(languages)
     tokens = [token for token in tokens if token not in fillers]
-    days_ago: int | None = None
-    day: int | None = None
-    month: int | None = None
-    year: int | None = None
-    clock: tuple[int, int] | None = None
+    seen = _Reading()
     index = 0
     while index < len(tokens):
         token = tokens[index]
         index += 1
-        if clock is None and ":" in token:
-            clock = _clock(token)
-            if clock is None:
+        if seen.clock is None and ":" in token:
+            seen.clock = _clock(token)
+            if seen.clock is None:
                 return None
-        elif token in relative and days_ago is None and day is None:
-            days_ago = relative[token]
+        elif token in relative and seen.days_ago is None and seen.day is None:
+            seen.days_ago = relative[token]
         elif token.isascii() and token.isdigit():
-            if day is None and month is None and days_ago is None and len(token) <= 2:
-                day = int(token)
-            elif month is not None and year is None and len(token) == 4:
-                year = int(token)
-            else:
+            if not _number(token, seen):
                 return None
-        elif day is not None and month is None:
-            for width in range(_MONTH_WORDS_MAX, 0, -1):
-                words = " ".join(tokens[index - 1 : index - 1 + width]).rstrip(".")
-                if width <= len(tokens) - index + 1 and words in months:
-                    month = months[words]
-                    index += width - 1
-                    break
-            else:
+        elif seen.day is not None and seen.month is None:
+            found = _month_words(tokens, index - 1, months)
+            if found is None:
                 return None
+            seen.month = found[0]
+            index += found[1] - 1
         else:
             return None
-    hour, minute = clock if clock is not None else (None, None)
-    if days_ago is not None:
-        if days_ago not in (0, 1):
+    return seen
+
+
+def _tokens_label(tokens: list[str], languages: tuple[str, ...]) -> TimeLabel | None:
+    seen = _read_tokens(tokens, languages)
+    if seen is None:
+        return None
+    hour, minute = seen.clock if seen.clock is not None else (None, None)
+    if seen.days_ago is not None:
+        if seen.days_ago not in (0, 1):
             return None
-        return TimeLabel(kind="today" if days_ago == 0 else "yesterday", hour=hour, minute=minute)
+        return TimeLabel(kind="today" if seen.days_ago == 0 else "yesterday", hour=hour, minute=minute)
+    day, month, year = seen.day, seen.month, seen.year
     if day is None or month is None or not 1 <= day <= _MAX_DAYS[month - 1]:
         return None
     if year is None:
@@ -349,8 +386,12 @@ def _parse_label(text: str, edition: Edition | None) -> TimeLabel | None:
     languages: tuple[str, ...] = (
         tuple(EDITIONS[code].language for code in EDITION_CODES) if edition is None else (EDITIONS[edition].language,)
     )
-    label = _tokens_label(fold(clean).translate(_SEPARATORS).split(), languages)
-    if label is None and edition in (None, "en"):
+    tokens = fold(clean).translate(_SEPARATORS).split()
+    label = _tokens_label(tokens, languages)
+    # _text reads every edition's month names; an English label in another
+    # language's words ("6 ago 2023") is none.
+    foreign = edition == "en" and label is None and _tokens_label(tokens, ("ar", "es")) is not None
+    if label is None and edition in (None, "en") and not foreign:
         # Other English dates are _text's: "Nov 6, 2023", "6 November 2023, 16:21".
         when = parse_visible_when(to_ascii_digits(clean))
         if isinstance(when, _dt.datetime):

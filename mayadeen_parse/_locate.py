@@ -27,7 +27,17 @@ from ._markup import Element, text_of
 from ._page import Page, Slot
 from ._text import normalize_text
 
-__all__ = ["HEADINGS", "HEADING_KIND", "Hint", "heading_element", "heading_nodes", "headings_in"]
+__all__ = [
+    "BLOCK_HINTS",
+    "BREAKING_LIST_HINT",
+    "CONFIRM_HINTS",
+    "HEADINGS",
+    "HEADING_KIND",
+    "Hint",
+    "heading_element",
+    "heading_nodes",
+    "headings_in",
+]
 
 
 class Hint:
@@ -89,11 +99,18 @@ class Hint:
 
 #: The hints of the site tables: each block's classes, the body, the summary.
 BLOCK_HINTS: dict[str, Hint] = {spec.name: Hint.of(spec.classes) for spec in _site.BLOCKS}
+#: The hints that count only under one of the block's headings (``BlockSpec.confirm``).
+CONFIRM_HINTS: dict[str, Hint] = {spec.name: Hint.of(spec.confirm) for spec in _site.BLOCKS if spec.confirm}
+#: The second breaking list [cms: section.breaking-news-vertical].
+BREAKING_LIST_HINT = Hint.of(_site.BREAKING_LIST)
 BODY_HINT = Hint.of(_site.BODY)
 SUMMARY_HINT = Hint.of(_site.SUMMARY)
 #: Every ``(attr, token)`` the page's shared class index holds.
 INDEX_KEYS: frozenset[tuple[str, str]] = frozenset().union(
-    *(hint.keys for hint in (*BLOCK_HINTS.values(), BODY_HINT, SUMMARY_HINT))
+    *(
+        hint.keys
+        for hint in (*BLOCK_HINTS.values(), *CONFIRM_HINTS.values(), BREAKING_LIST_HINT, BODY_HINT, SUMMARY_HINT)
+    )
 )
 
 ClassIndex = dict[tuple[str, str], list[Element]]

@@ -138,17 +138,23 @@ def inside(el: Element, containers: set[Element] | frozenset[Element]) -> bool:
     return any(ancestor in containers for ancestor in el.iterancestors())
 
 
+_PLACEHOLDER_RE = re.compile("|".join(_site.IMAGE_PLACEHOLDERS), re.I)
+
+
 def img_src(img: Element, base: str) -> str | None:
-    # Lazy-loading attributes first: "src" then often holds a placeholder.
+    """The real URL of an image: lazy-loading attributes first (``src`` then
+    often holds a placeholder), ``srcset`` candidates' first URL; never a
+    placeholder (:data:`_site.IMAGE_PLACEHOLDERS`)."""
     for attr in _site.IMAGE_SRC_ATTRS:
         value = img.get(attr)
-        if value:
-            url = absolutize(value, base)
-            if url:
-                return url
-    srcset = img.get("data-srcset") or img.get("srcset")
-    if srcset:
-        return absolutize(srcset.split(",")[0].split()[0] if srcset.split() else None, base)
+        if not value:
+            continue
+        if attr.endswith("srcset"):
+            words = value.split(",")[0].split()
+            value = words[0] if words else ""
+        url = absolutize(value, base) if value else None
+        if url and not _PLACEHOLDER_RE.search(url):
+            return url
     return None
 
 

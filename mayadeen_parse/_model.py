@@ -23,6 +23,7 @@ import datetime
 
 import attrs
 
+from ._editions import Edition
 from ._site import Kind, PageKind
 
 __all__ = [
@@ -191,8 +192,22 @@ class Teaser:
     (``8 Nov 2025``), an aware :class:`datetime.datetime` when a time is
     given; else ``None``."""
     image: Image | None = None
-    """The teaser's picture. Its ``caption`` is set only when the ``alt`` text
-    is a photo caption rather than the headline."""
+    """The teaser's picture, never the site's lazy-loading placeholder (the
+    real URL of a lazy image comes from ``data-src``, ``data-original`` or
+    ``srcset``). Its ``caption`` is set only when the ``alt`` text is a photo
+    caption rather than the headline."""
+    block: str | None = None
+    """The visible heading of the block the card is in, as shown
+    (``"Most Read"``, ``"الأكثر قراءة"``); ``None`` for a block that shows
+    no heading."""
+    authors: tuple[Author, ...] = ()
+    """The authors the card names (``div.author-wrap`` links, or an author
+    link in the section slot), in card order."""
+    time_label: str | None = None
+    """The card's time label exactly as shown (``"8 Nov 2025"``,
+    ``"اليوم 18:53"``, ``"30 تشرين اول"``); ``published`` is its value, placed
+    in time against :attr:`Page.fetched_at` when the label is relative (no
+    fetch time: ``published`` stays ``None``)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -205,13 +220,24 @@ class BreakingItem:
     """Absolute URL of the story the item links to, or ``None``."""
     time: datetime.datetime | None = None
     """When the page states the item's time (an aware datetime in site local
-    time), else ``None``. Never guessed from a bare ``HH:MM``."""
+    time), else ``None``. Never guessed from a bare ``HH:MM``; a relative label
+    (``"اليوم 21:48"``, today at 21:48) is placed on the day of
+    :attr:`Page.fetched_at`, and without a fetch time ``time`` is ``None``."""
+    time_label: str | None = None
+    """The item's time label exactly as shown (``"اليوم 21:48"``), or ``None``
+    when the page shows none (a machine-readable time only is no label)."""
     attribution: str | None = None
     """Who said it, for items of the form ``"Speaker: statement"`` or
     ``"statement: Al Mayadeen's correspondent"``; else ``None``."""
     statement: str | None = None
-    """The item without its attribution, when ``attribution`` is set; else
-    ``None``. ``text`` is always the full line."""
+    """The item without its place and attribution, when ``place`` or
+    ``attribution`` is set; else ``None``. ``text`` is always the full line."""
+    place: str | None = None
+    """The country or region the item is filed under (``"العراق"`` for
+    ``"العراق: ..."``), as written; only from evidence: the page's own place
+    link (``/maingroup/<place>``) or a place of the site's vocabulary before
+    the first colon. Never from a colon alone (``"Barrack: ..."`` names a
+    speaker): else ``None``."""
 
 
 @attrs.frozen(kw_only=True)
@@ -231,6 +257,11 @@ class Article:
     """The site's numeric post id, as a string of digits."""
     language: str | None = None
     """Language code (``"en"``), as the page states it."""
+    edition: Edition | None = None
+    """Which edition of the site the page is from: ``"en"``
+    (english.almayadeen.net), ``"ar"`` (www.almayadeen.net) or ``"es"``
+    (espanol.almayadeen.net); from the URL's host, else the site JSON's
+    ``lang``, else ``<html lang>`` (see :attr:`Page.edition`)."""
     kind: Kind | str | None = None
     """Post type, lower case and singular: ``"news"``, ``"opinion"``,
     ``"analysis"``, ``"blog"``, ``"feature"``, ``"video"``, ``"infograph"``,
@@ -366,6 +397,9 @@ class PageContent:
 
     url: str | None = None
     """The page's canonical URL when it states one, else the ``url`` given."""
+    edition: Edition | None = None
+    """The site edition (``"en"``, ``"ar"``, ``"es"``), as
+    :attr:`Page.edition` says it."""
     kind: PageKind = "unknown"
     """What the page is: ``"article"`` (any post: news, opinion, video...),
     ``"section"`` (a section, tag or author index), ``"home"``, ``"live"``
@@ -382,6 +416,10 @@ class PageContent:
     """The Related News box."""
     read_next: tuple[Teaser, ...] = ()
     """The Read Next cards."""
+    listing: tuple[Teaser, ...] = ()
+    """For a listing page (``kind`` ``"home"``, ``"section"`` or ``"page"``):
+    every story card in page order, once per story, each with its block's
+    heading (:func:`mayadeen_parse.parse_listing`); ``()`` for an article."""
 
     def _repr_pretty_(self, printer: object, cycle: bool) -> None:
         """IPython's plain-text display: the kind, the URL, the article's

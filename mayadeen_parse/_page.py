@@ -15,6 +15,7 @@ from typing import Any, Generic, TypeVar, cast
 
 from lxml import etree
 
+from ._editions import Edition
 from ._errors import PageDecodeError
 from ._text import SITE_ORIGIN
 from ._wayback import ARCHIVE_INSERT_MARK, drop_archive_inserts, unwrap_wayback
@@ -44,6 +45,7 @@ class Slot(Generic[T]):
 
     ============================  =======================================
     ``_metadata.METADATA``        tawsiyat, JSON-LD and meta facts
+    ``_page.EDITION``             the edition (host, site JSON, ``lang``)
     ``_locate.CLASS_INDEX``       class hints → elements (one scan)
     ``_locate.HEADING_NODES``     text nodes reading as block headings
     ``_furniture.FURNITURE``      every page block located and read
@@ -90,6 +92,10 @@ class PageMemo:
         """The value in *slot*, kept as *value* when there is none yet."""
         found: T = self._values.setdefault(slot, value)
         return found
+
+
+#: ``(edition,)``: a tuple, so that "no edition" is kept too.
+EDITION: Slot[tuple[Edition | None]] = Slot("edition", "the site edition the page is from")
 
 
 class Page:
@@ -158,6 +164,29 @@ class Page:
 
     def __repr__(self) -> str:
         return f"<Page url={self.url!r} encoding={self.encoding!r}>"
+
+    @property
+    def edition(self) -> Edition | None:
+        """Which edition of the site the page is from: ``"en"``, ``"ar"``,
+        ``"es"``, or ``None`` when nothing says.
+
+        The host of ``url`` decides (a Wayback Machine URL is unwrapped
+        first); then the site JSON's ``lang``; then ``<html lang>``
+        (:func:`mayadeen_parse._labels.edition_of`). Without a ``url``,
+        ``base_url``'s default host is *not* evidence: the page's own language
+        decides.
+        """
+        cached = self._memo.get(EDITION)
+        if cached is not None:
+            return cached[0]
+        # Imported here: the metadata readers sit above the page in the import
+        # order (they read a Page), and the edition needs the site JSON.
+        from ._labels import edition_of
+        from ._metadata import meta_facts, site_facts
+
+        lang = site_facts(self).get("lang")
+        found = edition_of(self.url, lang if isinstance(lang, str) else None, meta_facts(self).lang)
+        return self._memo.put(EDITION, (found,))[0]
 
     def elements(self, tag: str) -> list[etree._Element]:
         """Every element named *tag* (one of :data:`INDEXED_TAGS`), in page order.

@@ -20,6 +20,8 @@ from ._article import ArticleMarkup, article_markup, cached_markup
 from ._errors import NotAnArticleError
 from ._furniture import Furniture, furniture
 from ._header import split_names
+from ._labels import edition_of, kind_of_path, post_type
+from ._listing import read_listing
 from ._metadata import JsonLdFacts, MetaFacts, SiteFacts, json_ld_facts, meta_facts, site_facts
 from ._model import (
     Article,
@@ -170,7 +172,7 @@ def _tuple(raw: Any, ctx: Context) -> Any:
     return tuple(raw) or None if raw is not None else None
 
 
-_SITE_SUFFIX_RE = re.compile(r"\s*[|\-\u2013\u2014:]\s*Al\s*Mayadeen(?:\s+English)?\s*$", re.I)
+_SITE_SUFFIX_RE = re.compile(rf"\s*[|\-\u2013\u2014:]\s*(?:{'|'.join(_site.TITLE_SUFFIXES)})\s*$", re.I)
 
 
 def _strip_site_name(value: str | None) -> str | None:
@@ -186,7 +188,20 @@ def _kind(raw: Any, ctx: Context) -> str | None:
     if name is None:
         return None
     name = name.lower()
-    return _site.POST_TYPES.get(name, name.replace(" ", "-"))
+    if name in _site.POST_TYPES:
+        return _site.POST_TYPES[name]
+    arabic = post_type(name)  # the Arabic edition's posttype values (_editions.POST_TYPES)
+    if arabic is not None and arabic.kind is not None:
+        return arabic.kind
+    return name.replace(" ", "-")
+
+
+def _edition_from_url(raw: Any, ctx: Context) -> str | None:
+    return edition_of(url=raw) if isinstance(raw, str) else None
+
+
+def _edition_from_lang(raw: Any, ctx: Context) -> str | None:
+    return edition_of(lang=raw) if isinstance(raw, str) else None
 
 
 def _path_parts(url: str | None) -> tuple[str, ...]:
@@ -196,7 +211,13 @@ def _path_parts(url: str | None) -> tuple[str, ...]:
 
 def _kind_from_url(raw: Any, ctx: Context) -> str | None:
     path = url_path(raw) if isinstance(raw, str) else None
-    return read_path(path).kind if path is not None else None
+    if path is None:
+        return None
+    if ctx.page.edition == "ar":
+        # The Arabic edition's own path shapes (/newscast/Y/M/D/..., /reports/...);
+        # on the English edition the same roots mean something else.
+        return kind_of_path(path) or read_path(path).kind
+    return read_path(path).kind
 
 
 def _kind_from_ld(raw: Any, ctx: Context) -> str | None:
@@ -306,6 +327,11 @@ FIELDS: Mapping[str, tuple[Source, ...]] = {
         S("tawsiyat:lang", _tawsiyat("lang"), _text),
         S("json-ld:inLanguage", _ld("inLanguage"), _first_text),
         S("markup:html-lang", lambda ctx: ctx.meta.lang, _text),
+    ),
+    "edition": (
+        S("argument:url", lambda ctx: ctx.page.url, _edition_from_url),
+        S("tawsiyat:lang", _tawsiyat("lang"), _edition_from_lang),
+        S("markup:html-lang", lambda ctx: ctx.meta.lang, _edition_from_lang),
     ),
     "kind": (
         S("tawsiyat:type", _tawsiyat("type"), lambda raw, ctx: "video" if raw == "video" else None),
@@ -590,6 +616,19 @@ def parse_read_next(page: PageInput, *, url: str | None = None) -> tuple[Teaser,
     return items
 
 
+def parse_listing(page: PageInput, *, url: str | None = None) -> tuple[Teaser, ...]:
+    """Every story card of a listing page (the homepage, a section index) in
+    page order, once per story (its first card), each with the visible
+    heading of its block (:attr:`Teaser.block`), its section, time label,
+    image and authors as the card shows them. Menus, the ticker and "more"
+    links are no cards. Works on any page; on an article it lists the
+    story cards around the article too.
+
+    *url* is where the page was fetched from, when *page* is not already a
+    :class:`Page`: relative links resolve against it."""
+    return read_listing(load_page(page, url=url))
+
+
 def parse_page(page_or_html: PageInput, *, url: str | None = None) -> PageContent:
     """Everything on the page from one parse: the article (``None`` when the
     page is not an article) and the four furniture lists. Never raises
@@ -607,13 +646,20 @@ def parse_page(page_or_html: PageInput, *, url: str | None = None) -> PageConten
     furn = ctx.furniture
     return PageContent(
         url=article.url if article is not None else (resolve(ctx, "url") or ctx.page.url),
+        edition=ctx.page.edition,
         kind=kind,
         article=article,
         breaking=furn.breaking,
         most_read=furn.teasers("most_read"),
         related=furn.teasers("related"),
         read_next=furn.teasers("read_next"),
+        listing=read_listing(ctx.page) if kind in _LISTING_KINDS else (),
     )
+
+
+#: The page kinds whose cards are its content: ``PageContent.listing`` is
+#: filled for them (an article's cards are its furniture's).
+_LISTING_KINDS = frozenset({"home", "section", "page"})
 
 
 def iter_sources(ctx: Context, name: str) -> Iterable[tuple[Source, Any, Any]]:

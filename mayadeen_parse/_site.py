@@ -11,84 +11,37 @@ never spells a class name, a heading or a threshold itself.
 The maintenance recipe ("the site renamed a class / added a heading") is in
 ``docs/design.md``: add one line here, newest layout first, and a fixture.
 
-This module imports nothing from the package: every other module may read it.
+This module imports only :mod:`mayadeen_parse._editions` (the edition part
+of these tables: hosts, headings, byline words, months, post types, places,
+each once): every other module may read it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Literal, NamedTuple
 
-__all__ = [
-    "AD_HOSTS",
-    "AD_WORDS",
-    "ARTICLE_KINDS",
-    "ARTICLE_TYPES",
-    "ATTRIBUTION_TAIL",
-    "ATTRIBUTION_TAIL_MAX_WORDS",
-    "AUTHOR_SEPARATORS",
-    "AUTHOR_SEPARATOR_WORDS",
-    "BLOCKQUOTE_PROVIDERS",
-    "BLOCKS",
-    "BODY",
-    "BODY_MAX_DEPTH",
-    "BODY_START_MIN_CHARS",
-    "BODY_WIDEN_MIN_CHARS",
-    "BYLINE_SEPARATORS",
-    "BY_WORDS",
-    "CAPTION_CLASS_WORDS",
-    "CARD_LABEL_MAX_CHARS",
-    "CARD_SKIP_PATHS",
-    "DATE_LINE_MAX_CHARS",
-    "FIGURE_CLIMB_LEVELS",
-    "HEADER_PART_MAX_CHARS",
-    "HEADING_CLIMB_LEVELS",
-    "HEADING_LANGUAGES",
-    "HEADING_MAX_CHARS",
-    "HEADING_SCAN_ELEMENTS",
-    "HEADING_TEXT_FACTOR",
-    "HEADING_TEXT_SLACK",
-    "HINT_TAGS",
-    "IMAGE_SRC_ATTRS",
-    "INDEX_ROOTS",
-    "KIND_TABLE",
-    "LD_KINDS",
-    "LD_NEWS_TYPES",
-    "LISTING_LD_TYPES",
-    "LOGO_WORDS",
-    "MEANINGFUL_MIN_CHARS",
-    "MONTH_NAMES",
-    "NOT_ARTICLE_TYPES",
-    "PAGE_KINDS",
-    "POST_ID_ATTRS",
+from ._editions import BYLINE_WORDS, HEADINGS, MONTHS
+
+__all__ = [  # one line per few names: the tables are many
+    "AD_HOSTS", "AD_WORDS", "ARTICLE_KINDS", "ARTICLE_TYPES", "ATTRIBUTION_TAIL", "ATTRIBUTION_TAIL_MAX_WORDS",
+    "AUTHOR_CLASS_WORDS", "AUTHOR_PATHS", "AUTHOR_SEPARATORS", "AUTHOR_SEPARATOR_WORDS", "BLOCKQUOTE_PROVIDERS",
+    "BLOCKS", "BODY", "BODY_MAX_DEPTH", "BODY_START_MIN_CHARS", "BODY_WIDEN_MIN_CHARS", "BREAKING_LIST",
+    "BYLINE_SEPARATORS", "BY_WORDS",
+    "CAPTION_CLASS_WORDS", "CARD_LABEL_MAX_CHARS", "CARD_SKIP_PATHS", "DATE_LINE_MAX_CHARS", "DUPLICATE_CLASSES",
+    "FIGURE_CLIMB_LEVELS", "HEADER_PART_MAX_CHARS", "HEADING_CLIMB_LEVELS", "HEADING_LANGUAGES", "HEADING_MAX_CHARS",
+    "HEADING_SCAN_ELEMENTS", "HEADING_TEXT_FACTOR", "HEADING_TEXT_SLACK", "HINT_TAGS", "IMAGE_PLACEHOLDERS",
+    "IMAGE_SRC_ATTRS", "INDEX_ROOTS", "KIND_TABLE", "LD_KINDS", "LD_NEWS_TYPES", "LISTING",
+    "LISTING_HEADING_CLIMB_LEVELS", "LISTING_LD_TYPES", "LOGO_WORDS", "MEANINGFUL_MIN_CHARS", "MONTH_NAMES",
+    "NOT_ARTICLE_TYPES", "NOT_BODY_CLASSES", "NOT_CREDIT_WORDS", "PAGE_KINDS", "PLACE_PATHS", "POST_ID_ATTRS",
     "POST_TYPES",
-    "PROMO_PREFIXES",
-    "PROSE_MIN_CHARS",
-    "PROVIDERS",
-    "READ_TIME_PATTERNS",
-    "REPORT_KIND_OF_PAGE",
-    "REPORT_KIND_OF_POST",
-    "ROOT_KINDS",
-    "SECTIONED_ROOTS",
-    "SECTIONS",
-    "SECTION_CLASS_WORDS",
-    "SECTION_MAX_WORDS",
-    "SHARE_LINKS",
-    "SITE_NAMES",
-    "SOURCE_WORDS",
-    "SPEAKER_MAX_WORDS",
-    "STORY_ROOTS",
-    "SUMMARY",
-    "TAG_PATHS",
-    "TAWSIYAT_ID",
-    "TAWSIYAT_TYPE",
-    "TEXT_TITLE_MAX_CHILDREN",
-    "TIME_ATTRS",
-    "BlockSpec",
-    "Kind",
-    "KindSpec",
-    "PageKind",
-]
+    "PROMO_PREFIXES", "PROSE_MIN_CHARS", "PROVIDERS", "READ_TIME_PATTERNS", "REPORT_KIND_OF_PAGE",
+    "REPORT_KIND_OF_POST", "ROOT_KINDS", "SECTIONED_ROOTS", "SECTIONS", "SECTION_CLASS_WORDS", "SECTION_MAX_WORDS",
+    "SHARE_LINKS", "SITE_NAMES", "SLUG_STORY_ROOTS", "SOURCE_WORDS", "SPEAKER_MAX_WORDS", "STORY_ROOTS", "SUMMARY",
+    "TAG_PATHS", "TAWSIYAT_ID", "TAWSIYAT_TYPE", "TEXT_TITLE_MAX_CHILDREN", "TIME_ATTRS", "TITLE_SUFFIXES",
+    "BlockSpec", "Kind", "KindSpec", "ListingSpec", "PageKind",
+]  # fmt: skip
 
 # --- page blocks -----------------------------------------------------------------
 
@@ -100,66 +53,69 @@ class BlockSpec(NamedTuple):
     """How one page block is recognised and read.
 
     ``classes`` are simple CSS compounds (``tag.class``, ``.class``, ``#id``,
-    ``[attr~=token]``), newest layout first; a block is looked for by class,
-    then by one of its ``headings`` (lower case, whitespace collapsed), then
-    by structure. ``items`` says how its content is read.
+    ``[attr~=token]``), the real CMS's first, then the reconstructed ones; a
+    block is looked for by class, then by one of its ``headings`` (lower
+    case, whitespace collapsed, every edition: from
+    :data:`mayadeen_parse._editions.HEADINGS`), then by structure. ``items``
+    says how its content is read. ``confirm`` are class hints another block
+    shares on some page: an element they match is the block only when it
+    shows one of the block's headings.
     """
 
     name: str
     classes: tuple[str, ...]
     headings: Mapping[str, tuple[str, ...]]
     items: Literal["ticker", "teasers", "none"]
+    confirm: tuple[str, ...] = ()
 
     def all_headings(self) -> tuple[str, ...]:
         """Every heading of the block, all languages, first language first."""
         return tuple(h for lang in HEADING_LANGUAGES for h in self.headings.get(lang, ()))
 
 
-#: The page furniture, in report order. Headings per language: English
-#: [capture] plus common variants; Arabic and Spanish [cms] are issue 12.
+def _headings(block: str) -> Mapping[str, tuple[str, ...]]:
+    """The block's headings per edition, lower case, whitespace collapsed,
+    in table order (:data:`_editions.HEADINGS`: the one table of headings)."""
+    found: dict[str, list[str]] = {}
+    for heading in HEADINGS:
+        if heading.block == block:
+            key = " ".join(heading.text.split()).lower()
+            if key not in found.setdefault(heading.edition, []):
+                found[heading.edition].append(key)
+    return {lang: tuple(texts) for lang, texts in found.items()}
+
+
+#: The page furniture, in report order. Classes: the real CMS first ([cms]:
+#: the real Arabic homepage, or its inline CSS), then the reconstructed
+#: reference page's ([ref]). Headings: ``_editions.HEADINGS``.
 BLOCKS: tuple[BlockSpec, ...] = (
     BlockSpec(
         name="breaking",
         classes=(
+            "section.ticker-section",  # [cms] section.ticker-section > ... div.ticker-item
             ".breaking-news",  # [ref] <div class="breaking-news" id="breaking-news">
             "#breaking-news",  # [ref] the same element's id
         ),
-        headings={
-            "en": (
-                "breaking",  # [capture] "BREAKING"
-                "breaking news",  # [common]
-                "urgent",  # [common]
-            ),
-        },
+        headings=_headings("breaking"),
         items="ticker",
     ),
     BlockSpec(
         name="most_read",
         classes=(
+            "section.most-read-section",  # [cms] section.most-read-section > ... div.swiper-slide
             ".most-read",  # [ref] <section class="most-read">
         ),
-        headings={
-            "en": (
-                "most read",  # [capture] "Most Read"
-                "most popular",  # [common]
-                "most viewed",  # [common]
-            ),
-        },
+        headings=_headings("most_read"),
         items="teasers",
     ),
     BlockSpec(
         name="related",
         classes=(
+            "div.related_topics",  # [cms css] .news_read_more.related_topics
+            ".list-related",  # [cms css] .list-related
             ".related-news",  # [ref] <div class="related-news">
         ),
-        headings={
-            "en": (
-                "related news",  # [capture] "Related News"
-                "related",  # [common]
-                "related articles",  # [common]
-                "related stories",  # [common]
-            ),
-        },
+        headings=_headings("related"),
         items="teasers",
     ),
     BlockSpec(
@@ -167,26 +123,39 @@ BLOCKS: tuple[BlockSpec, ...] = (
         classes=(
             ".read-next",  # [ref] <section class="read-next">
         ),
-        headings={
-            "en": (
-                "read next",  # [capture] "Read Next"
-                "up next",  # [common]
-                "more stories",  # [common]
-            ),
-        },
+        headings=_headings("read_next"),
         items="teasers",
+        confirm=(
+            # [cms] section.news-section.read-section: the Read Next cards of
+            # the .cms.html page, but on the real homepage the "اقرأ" (Read)
+            # block: the block only under a Read Next heading.
+            "section.read-section",
+        ),
     ),
     BlockSpec(
         name="coverage",
         classes=(
+            "section.featured-coverage",  # [cms css] section.featured-coverage > div.widget-title > h2
             "section.coverage",  # [ref] <section class="coverage"> (tabs filled by script)
         ),
-        headings={
-            "en": ("coverage",),  # [capture] "Coverage"
-        },
+        headings=_headings("coverage"),
         items="none",
     ),
 )
+
+# --- the ticker's items ----------------------------------------------------------------
+
+#: The ticker's lines are its list items [cms: li > div.ticker-item >
+#: div.ticker-text > a > p]. The second breaking list [cms:
+#: section.breaking-news-vertical] holds the same items with their place and
+#: time, merged into the ticker's; its items [cms: div.single-news >
+#: div.breaking-meta (the place link, then the time label) + div.breaking-text
+#: > a > h5] are read by structure (``_cards.breaking_list``), not by class:
+#: the place link, a short text reading as a time label, the story link.
+BREAKING_LIST = ("section.breaking-news-vertical",)
+#: Path parts of a place link [cms: a[href="https://www.almayadeen.net/maingroup/<place>"]].
+PLACE_PATHS = ("/maingroup/",)
+
 
 #: The article body container, newest first.
 BODY: tuple[str, ...] = (
@@ -199,6 +168,12 @@ BODY: tuple[str, ...] = (
     ".entry-content",  # [common] WordPress
     ".story-body",  # [common]
 )
+
+#: Class tokens of boxes inside the body container that are never article
+#: text [cms css: .post_disclaimer (the disclaimer under opinion pieces),
+#: .author-share (the share bar beside the byline), .live-box (the live
+#: page's player box), .ad-div / .ad-inner (ads)]; the nesting is not seen.
+NOT_BODY_CLASSES = frozenset({"post_disclaimer", "author-share", "live-box", "ad-div", "ad-inner"})
 
 #: The standfirst, newest first.
 SUMMARY: tuple[str, ...] = (
@@ -218,6 +193,10 @@ HINT_TAGS = (
 #: Headline texts that are the site's name, not a headline: a logo in an <h1>
 #: [capture: "Slogan" image, logo].
 SITE_NAMES = frozenset({"al mayadeen english", "al mayadeen", "almayadeen", "الميادين", "slogan"})
+#: The site-name suffix of a ``<title>`` ("<headline> | Al Mayadeen English"
+#: [capture]; "الرئيسية | الميادين" [cms]; the Spanish one [reconstructed]),
+#: as regex alternatives after the separator.
+TITLE_SUFFIXES = (r"Al\s*Mayadeen(?:\s+(?:English|Espa\u00f1ol))?", "\u0627\u0644\u0645\u064a\u0627\u062f\u064a\u0646")
 
 #: The site's own metadata block [known: <script id="tawsiyat-metadata"
 #: type="text/tawsiyat">, the recommendation engine's input].
@@ -226,14 +205,24 @@ TAWSIYAT_TYPE = "text/tawsiyat"
 
 # --- byline, promos, captions --------------------------------------------------------
 
-#: Words opening the author part of a byline [capture: "By Al Mayadeen English"].
-BY_WORDS = ("by",)
-#: Words opening the agency part of a byline [capture: "Source: Agencies"].
-SOURCE_WORDS = ("source",)
+
+def _byline_words(role: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(w.text.rstrip(":").strip().lower() for w in BYLINE_WORDS if w.role == role))
+
+
+#: Words opening the author part of a byline, every edition, lower case
+#: (the one table is :data:`mayadeen_parse._editions.BYLINE_WORDS`:
+#: [capture: "By Al Mayadeen English"], ``بقلم``, ``Por`` [reconstructed]).
+BY_WORDS = _byline_words("by")
+#: Words opening the agency part of a byline [capture: "Source: Agencies";
+#: ``المصدر``, ``Fuente`` reconstructed], from the same table.
+SOURCE_WORDS = _byline_words("source")
 #: Read-time labels, one pattern per language [capture: "3 Min Read"]; group 1
-#: is the number. Linear: one optional run of spaces between fixed words.
+#: is the number. Linear: one optional run of spaces between fixed words. The
+#: English one also reads "3 minutes read"; the others are the table's words.
 READ_TIME_PATTERNS = (
     r"^(\d{1,3})\s*min(?:ute)?s?\.?\s*read$",  # [capture] en
+    *(rf"^(\d{{1,3}})\s*{re.escape(word)}$" for word in _byline_words("read_time") if word != "min read"),
 )
 #: Separators ending the names part of a one-line byline ("By X | 6 Nov 2023").
 BYLINE_SEPARATORS = ("|", "\u00b7", "\u2022", "\u2014")  # [common]
@@ -246,6 +235,9 @@ AUTHOR_SEPARATOR_WORDS = ("and",)
 #: paragraph starting with one and holding a link is a promo, not body text.
 PROMO_PREFIXES = ("read next", "read also", "also read", "read more", "see also", "related")
 
+#: First words of a trailing parenthesis that is no credit: an episode's part
+#: [cms: an alt ending "(الجزء الثاني)", part two; REVIEW.md], lower case.
+NOT_CREDIT_WORDS = frozenset({"الجزء", "part", "parte"})
 #: Class-name fragments marking an image caption [common: figcaption,
 #: .image-caption, .media-caption (cms, English homepage feed)].
 CAPTION_CLASS_WORDS = ("caption", "credit")
@@ -258,10 +250,23 @@ TIME_ATTRS = ("datetime", "data-time", "data-datetime", "data-date", "data-publi
 #: Attributes holding the post id on the article element [common].
 POST_ID_ATTRS = ("data-id", "data-postid", "data-post-id", "data-article-id")
 #: Image attributes holding the real URL, lazy-loading ones first [cms:
-#: img.lozad.lazyload with data-src; src holds a placeholder].
-IMAGE_SRC_ATTRS = ("data-src", "data-lazy-src", "data-original", "src")
+#: img.lozad.lazyload with data-src; src holds a placeholder]; a srcset's
+#: first candidate [common].
+IMAGE_SRC_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-srcset", "srcset", "src")
+#: Placeholder images, never a real picture [cms: src="/mdn2023/images/default1.7.png"
+#: on every lazy image, default1.2.png on the footer logo]. Regex alternatives.
+IMAGE_PLACEHOLDERS = (r"/mdn20\d\d/images/default[\d.]*\.(?:png|jpe?g|gif|webp)", r"^data:image/")
 #: Marks of a logo image, never a lead image [capture: logo, "Slogan" image].
 LOGO_WORDS = ("logo", "slogan")
+#: Classes of a slider's loop copies of its cards [common: Swiper's
+#: swiper-slide-duplicate, slick's slick-cloned; a page saved from a browser
+#: has them]: a copy is never a second item.
+DUPLICATE_CLASSES = frozenset({"swiper-slide-duplicate", "slick-cloned"})
+#: Path parts of author pages [cms: a[href="/authors/<name>"] > div.author-name].
+AUTHOR_PATHS = ("/authors/", "/author/")
+#: Class-name fragments of a card's author box [cms: div.author-wrap >
+#: a[href="#"] for a foreign author without a page].
+AUTHOR_CLASS_WORDS = ("author",)
 #: Path parts of tag links [ref: /tags/<slug>; /tag/ common].
 TAG_PATHS = ("/tags/", "/tag/")
 #: Links in a teaser card that are never its section label [ref: a card's
@@ -376,7 +381,14 @@ MEANINGFUL_MIN_CHARS = 2
 PageKind = Literal["article", "section", "home", "live", "page", "error", "empty", "unknown"]
 #: An article's post type, as ``Article.kind`` says it (lower case, singular).
 #: A post type the tables do not know is kept as the site writes it.
-Kind = Literal["news", "opinion", "analysis", "blog", "feature", "video", "infograph", "gallery", "live"]
+#: The last six are the Arabic edition's own post types [scrapers: the
+#: ~12,000-page data set's posttype values, README "Arabic post types"]:
+#: kinds of their own, not folded into "news", since a researcher counts them
+#: apart (a TV bulletin is no news story).
+Kind = Literal[
+    "news", "opinion", "analysis", "blog", "feature", "video", "infograph", "gallery", "live",
+    "report", "newscast", "misc", "press", "follow-up", "podcast",
+]  # fmt: skip
 
 
 class KindSpec(NamedTuple):
@@ -404,6 +416,12 @@ KIND_TABLE: tuple[KindSpec, ...] = (
     KindSpec("article", "infograph", "infograph", "an infographic"),
     KindSpec("article", "gallery", "gallery", "a photo gallery (In Pictures)"),
     KindSpec("article", "live", "live_blog", "a live blog"),
+    KindSpec("article", "report", "report", "a TV or web news report (تقارير إخبارية; /reports/, /tv-reports/)"),
+    KindSpec("article", "newscast", "newscast", "a TV news bulletin (نشرة الأخبار; /newscast/Y/M/D/)"),
+    KindSpec("article", "misc", "misc", "a miscellany story (منوعات; /misc/)"),
+    KindSpec("article", "press", "press", "the press review: translated foreign press (صحافة; /press/)"),
+    KindSpec("article", "follow-up", "follow-up", "a follow-up story (متابعات)"),
+    KindSpec("article", "podcast", "podcast", "a podcast episode (بودكاست; /podcasts/)"),
     KindSpec("section", None, "section_index", "a section, tag or author index"),
     KindSpec("home", None, "home_page", "the home page"),
     KindSpec("live", None, "live_page", "the live stream page (/live)"),
@@ -489,6 +507,13 @@ LISTING_LD_TYPES = frozenset({"CollectionPage", "ItemList", "SearchResultsPage",
 SECTIONED_ROOTS = frozenset({"news", "articles", "videos"})
 #: Path roots of stories with no section part: /infographs/<slug>, ... [capture].
 STORY_ROOTS = frozenset({"infographs", "in-pictures", "live", "coverage", "programs"})
+#: Sectioned roots whose two-part paths are stories too, except the listed
+#: index names: the Arabic edition files signed columns at /articles/<slug>
+#: [cms: the real homepage's Most Read card 11 and the اقرأ block], the
+#: English one indexes /articles/opinion ... [capture: the menu].
+SLUG_STORY_ROOTS: Mapping[str, frozenset[str]] = {
+    "articles": frozenset({"opinion", "analysis", "blog", "features"}),
+}
 #: Path roots that are never stories [ref: /tags/, /authors/].
 INDEX_ROOTS = frozenset({"tags", "tag", "authors", "author", "search", "lite"})
 #: Path root → the kind of the page under it (any depth: /videos/newsfeed is
@@ -518,22 +543,137 @@ SECTIONS: Mapping[str, str] = {
 
 # --- dates ---------------------------------------------------------------------------
 
-#: Month names per language, January first; each month its spellings
-#: [capture: "6 Nov 2023 16:21", "8 Nov 2025"]. Arabic (Levantine: "تشرين
-#: اول") and Spanish are issue 12.
-MONTH_NAMES: Mapping[str, tuple[tuple[str, ...], ...]] = {
-    "en": (
-        ("jan", "january"),
-        ("feb", "february"),
-        ("mar", "march"),
-        ("apr", "april"),
-        ("may",),
-        ("jun", "june"),
-        ("jul", "july"),
-        ("aug", "august"),
-        ("sep", "sept", "september"),
-        ("oct", "october"),
-        ("nov", "november"),
-        ("dec", "december"),
+
+def _month_names() -> Mapping[str, tuple[tuple[str, ...], ...]]:
+    names: dict[str, list[list[str]]] = {}
+    for entry in MONTHS:
+        months = names.setdefault(entry.language, [[] for _ in range(12)])
+        spelling = entry.text.lower()
+        if spelling not in months[entry.month - 1]:
+            months[entry.month - 1].append(spelling)
+    return {language: tuple(tuple(month) for month in months) for language, months in names.items()}
+
+
+#: Month names per language, January first; each month its spellings, lower
+#: case: the one table is :data:`mayadeen_parse._editions.MONTHS` (English
+#: [capture: "6 Nov 2023 16:21"], Arabic Levantine as the site writes them
+#: [cms: "30 تشرين اول"] and standard, Spanish [reconstructed]).
+MONTH_NAMES: Mapping[str, tuple[tuple[str, ...], ...]] = _month_names()
+
+# --- listings -----------------------------------------------------------------------------
+
+
+class ListingSpec(NamedTuple):
+    """How the story cards of a listing page (a homepage, a section index)
+    are found and read by ``_listing``.
+
+    A card is the largest element around one story's links holding no other
+    story's link (the card classes only stop the climb early); a block is the
+    cards after a block heading within a few levels of it. Classes are class
+    tokens (not selectors): they are matched token by token in one walk.
+    """
+
+    skip_tags: frozenset[str]
+    """Subtrees that never hold a story card (menus, header, footer)."""
+    skip_classes: frozenset[str]
+    """Class tokens of subtrees that are not the listing's (the ticker's two lists)."""
+    card_classes: frozenset[str]
+    """Class tokens of card roots: the outermost element carrying one is a
+    card by itself (a card never climbs past it)."""
+    heading_containers: frozenset[str]
+    """Class tokens of a block's head: a heading tag inside one is the block's heading."""
+    heading_tags: frozenset[str]
+    """Tags read as a block heading inside a head container, or with a known heading text."""
+    structural_heading_tags: frozenset[str]
+    """Tags read as a block heading anywhere (outside links and cards), when cards follow."""
+    heading_class_words: tuple[str, ...]
+    """Class fragments of a text-only element read as a block heading when its
+    text is a known heading (a ``<div>`` heading)."""
+    excluded_blocks: frozenset[str]
+    """Blocks (``_editions`` heading names) whose cards are not the listing's."""
+    label_classes: frozenset[str]
+    """Class tokens of a card's section label link (on the link or its parent)."""
+    author_classes: frozenset[str]
+    """Class tokens of a card's author box: its links are authors, never stories."""
+    image_skip_classes: frozenset[str]
+    """Class tokens of a card's icons (flags): their images are not the card's picture."""
+    not_story_roots: frozenset[str]
+    """First path segments of links that are never a card's story."""
+    min_parts: Mapping[str, int]
+    """First path segment → path segments of a story (fewer: an index; others: 2)."""
+    min_title_chars: int
+    """A card's title has at least this many characters."""
+    prose_tags: frozenset[str]
+    """Tags of running text: a story link in one (within ``inline_levels``
+    inline elements), among other text, is an inline link (a promo), never a card."""
+    inline_levels: int
+
+
+#: The listing of a homepage or a section index. Class tokens all [cms] (the
+#: real Arabic homepage, tests/fixtures/real/REVIEW.md "Card shapes"),
+#: except where marked.
+LISTING = ListingSpec(
+    skip_tags=frozenset(
+        {"header", "footer", "nav", "script", "style", "noscript", "template", "svg", "form", "select", "iframe"}
     ),
-}
+    skip_classes=frozenset(
+        {
+            "ticker-section",  # [cms] section.ticker-section (the ticker)
+            "breaking-news-vertical",  # [cms] the second breaking list
+            "breaking-news",  # [ref] <div class="breaking-news">
+            "cookie-notice",  # [cms] div.notice.cookie-notice
+        }
+    ),
+    card_classes=frozenset(
+        {
+            "card-div",  # [cms] lead card, shape 1
+            "white-card",  # [cms] lead text card, shape 2 (also inside grid-card: the outer one wins)
+            "grid-card",  # [cms] shape 3
+            "swiper-slide",  # [cms] shapes 4, 5, 8
+            "grid-item",  # [cms] shapes 6, 7, 10
+            "podcast",  # [cms] div.item.title.podcast, shape 11
+            "listing-item",  # [ref] tests/fixtures/section/politics-index.html
+        }
+    ),
+    heading_containers=frozenset(
+        {
+            "section_head",  # [cms] div.section_head > div.title > a > h2
+        }
+    ),
+    heading_tags=frozenset({"h1", "h2", "h3", "h4", "h5", "h6"}),
+    structural_heading_tags=frozenset({"h2", "h3"}),  # [cms] card titles outside links are h4
+    heading_class_words=("head", "title"),  # [ref] section page: <div class="box-head">Most read</div>
+    excluded_blocks=frozenset({"breaking"}),  # the ticker's items are BreakingItems
+    label_classes=frozenset(
+        {
+            "category-meta",  # [cms] a.category-meta
+            "animated-category",  # [cms] div.animated-category > a (infographs)
+            "Category",  # [cms] div.Category > a.category-meta (Most Read)
+        }
+    ),
+    author_classes=frozenset({"author-wrap", "author-name"}),  # [cms] div.author-wrap > a > div.author-name
+    image_skip_classes=frozenset({"country-img", "img_icon", "flag"}),  # [cms] flags; flag [common]
+    not_story_roots=frozenset(
+        {
+            "country",  # [cms] flag links /country/<slug>
+            "maingroup",  # [cms] place links of the breaking list
+            "latestnews",  # [cms] breaking items' own pages: the ticker's
+            "shortnews",  # [cms] the breaking index
+            "live",  # [cms] live badges
+            "cdn-cgi",  # [cms] Cloudflare
+        }
+    ),
+    min_parts={
+        "news": 3,  # [cms] /news/politics/<slug> stories, /news/politics labels; [capture] the same
+        "videos": 3,  # [capture] /videos/<kind>/<slug>; /videos/newsfeed is an index
+        "newscast": 5,  # [cms] /newscast/2023/11/2/<slug>
+        # Not "articles": the Arabic edition's stories are /articles/<slug> [cms],
+        # the English /articles/<kind> indexes are menu entries [capture].
+    },
+    min_title_chars=2,
+    prose_tags=frozenset({"p"}),  # [capture] "Read next: <linked headline>" paragraphs in the body
+    inline_levels=3,  # [ref] <p><strong>Read next: <a>: one level; three allow nested emphasis
+)
+#: Levels a block heading climbs to the box holding its cards: the real
+#: homepage's h2 sits 4 levels under its section (div.section_head > div.title > a).
+LISTING_HEADING_CLIMB_LEVELS = 8

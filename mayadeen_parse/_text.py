@@ -12,7 +12,7 @@ import re
 from typing import Literal
 from urllib.parse import urljoin
 
-from ._site import MONTH_NAMES
+from ._site import MONTH_NAMES, NOT_CREDIT_WORDS
 from ._urls import read_path
 from ._wayback import unwrap_wayback
 
@@ -225,6 +225,8 @@ def split_credit(caption: str | None) -> tuple[str | None, str | None]:
     ('Blinken speaks in "Tel Aviv" on Friday, Nov. 3, 2023', 'AP')
     >>> split_credit("No credit here")
     ('No credit here', None)
+    >>> split_credit("Julian Assange (Part Two)")
+    ('Julian Assange (Part Two)', None)
     """
     caption = normalize_text(caption)
     if caption is None:
@@ -233,6 +235,8 @@ def split_credit(caption: str | None) -> tuple[str | None, str | None]:
     if match is None:
         return caption, None
     credit = normalize_text(match.group(1))
+    if credit is not None and credit.split()[0].casefold() in NOT_CREDIT_WORDS:
+        return caption, None  # "(Part two)": a title's part, no credit
     rest = normalize_text(caption[: match.start()])
     return rest, credit
 

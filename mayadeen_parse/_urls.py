@@ -55,6 +55,8 @@ def _is_story(parts: tuple[str, ...]) -> bool:
         return False
     root = parts[0].lower()
     if root in _site.SECTIONED_ROOTS:
+        if len(parts) == 2 and root in _site.SLUG_STORY_ROOTS:
+            return parts[1].lower() not in _site.SLUG_STORY_ROOTS[root]
         return len(parts) >= 3
     if root in _site.STORY_ROOTS:
         return len(parts) >= 2

@@ -47,15 +47,31 @@ def test_same_article(name: str, only_in_reference: set[str]) -> None:
     for field, value in REFERENCE["article"].items():
         if field in only_in_reference:
             assert got["article"][field] != value, f"{field} is expected to differ: update VARIANTS"
+        elif field == "related":
+            assert _same_blocks(got["article"][field], value), field
         else:
             assert got["article"][field] == value, field
+
+
+def _same_blocks(got: list[dict[str, Any]], want: list[dict[str, Any]]) -> bool:
+    """The same teasers, the block heading compared as a heading is matched:
+    ``Teaser.block`` is the heading as shown, and a variant may write it in
+    capitals (``READ NEXT``) or with a no-break space (``Related&nbsp;news``)."""
+
+    def key(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [{**t, "block": " ".join((t.get("block") or "").split()).casefold()} for t in items]
+
+    return key(got) == key(want)
 
 
 @pytest.mark.parametrize("name", VARIANTS)
 @pytest.mark.parametrize("block", ["breaking", "most_read", "related", "read_next"])
 def test_same_lists(name: str, block: str) -> None:
     got = _content(name, url=REFERENCE_URL if name == "blinken-markup-only" else None)
-    assert got[block] == REFERENCE[block]
+    if block == "breaking":
+        assert got[block] == REFERENCE[block]
+    else:
+        assert _same_blocks(got[block], REFERENCE[block])
 
 
 def test_markup_only_keywords_come_from_the_tags() -> None:

@@ -1,0 +1,299 @@
+"""The listing of a page: every story card, in page order, with its block.
+
+A homepage or a section index is a run of blocks (a heading, then cards).
+:func:`read_listing` finds both in **one walk** of the page, bottom up:
+
+- a *card* is the largest element around one story's links that holds no
+  other story's link and no block heading (the roles of links are
+  :class:`~mayadeen_parse._cards.CardLinks`'s: a section label, an author, a
+  "more" link or a heading's own link is no story; a short text-only story
+  link beside a full one is that card's label); an element carrying one of
+  :data:`~mayadeen_parse._site.LISTING`'s card classes is a card by itself,
+  so a known card never climbs into its neighbours;
+- a *block heading* is a heading tag inside a block head container
+  (``div.section_head``), a short element whose text is a known block heading
+  in any edition (``_editions.HEADINGS``: ``الأكثر قراءة``, ``Most Read``,
+  ``Lo más leído``...), or an ``h2``/``h3`` outside links and cards that cards
+  follow (the structure alone: what survives a rename of every class);
+- the run of cards that follows a heading, within the lowest element
+  holding both, is the heading's block; cards before any heading have no
+  block (the homepage's headless lead stories). A heading followed first by
+  other content (links that are no cards: a ticker's items) or by another
+  block's cards, or that finds no card within
+  :data:`~mayadeen_parse._site.LISTING_HEADING_CLIMB_LEVELS` levels, names
+  no card.
+
+Every element is visited once and every card read once: linear in the page.
+
+Each card is then read in one pass over its own elements
+(:func:`~mayadeen_parse._cards.listing_card`). The ticker's lists, the menus,
+the header and the footer are never walked; a block whose heading names the
+ticker (``أخبار عاجلة``, ``BREAKING``) gives no card. A story shown twice
+(another tab, the mobile copy, another block) is listed once, at its first
+card.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+
+from . import _site
+from ._cards import CardLinks, listing_card, story_key
+from ._labels import heading_block
+from ._markup import Element, text_of
+from ._model import Teaser
+from ._page import Page, Slot
+
+__all__ = ["read_listing"]
+
+_LISTING = _site.LISTING
+_OPEN = 0  # an element holding links of one story only: its card may grow
+_CLOSED = 1  # an element holding cards or a heading: nothing above it is one card
+
+
+class _Head:
+    """A block heading not yet given its cards."""
+
+    __slots__ = ("age", "claimed", "excluded", "text")
+
+    def __init__(self, text: str, excluded: bool) -> None:
+        self.text = text
+        self.excluded = excluded
+        self.age = 0
+        self.claimed = False
+
+
+class _Card:
+    """A card's root element, not yet read."""
+
+    __slots__ = ("block", "claimed", "excluded", "key", "root")
+
+    def __init__(self, root: Element, key: str | None) -> None:
+        self.root = root
+        self.key = key  # the card's story (its URL without fragment)
+        self.block: str | None = None
+        self.excluded = False
+        self.claimed = False
+
+
+class _Marker:
+    """Content that is no card (links to other pages: a ticker's items, a
+    widget): a heading followed by it names that content, not later cards."""
+
+    __slots__ = ()
+
+
+_MARKER = _Marker()
+_Item = _Head | _Card | _Marker
+
+
+class _Sub:
+    """What the walk knows of one element's subtree."""
+
+    __slots__ = ("items", "key", "marked", "state", "weak")
+
+    def __init__(
+        self, state: int, key: str | None, items: list[_Item], marked: bool = False, weak: str | None = None
+    ) -> None:
+        self.state = state
+        self.key = key  # the one story of an open subtree (None: no story link)
+        self.items = items  # closed subtrees: cards, markers and open headings, page order
+        self.marked = marked  # an open subtree holding a link to another page
+        self.weak = weak  # an open subtree's short text-only story link (maybe a label)
+
+
+_EMPTY = _Sub(_OPEN, None, [])
+_MIXED = "\x00mixed"  # weak links of several stories and no full one: each is a card
+_MARKED = _Sub(_OPEN, None, [], marked=True)
+LISTING: Slot[tuple[Teaser, ...]] = Slot("listing", "the page's story cards, page order, once each")
+
+
+class _Walk:
+    """The one walk over the page (see the module docstring)."""
+
+    def __init__(self, page: Page) -> None:
+        self.links = CardLinks(page.base_url)
+
+    def visit(self, el: Element, in_link: bool, in_card: bool, in_head: bool) -> _Sub:
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _LISTING.skip_tags:
+            return _EMPTY
+        tokens = el.get("class")
+        classes = frozenset(tokens.split()) if tokens else frozenset()
+        if classes and not classes.isdisjoint(_LISTING.skip_classes):
+            return _EMPTY
+        key: str | None = None
+        own = _EMPTY
+        if tag == "a" and not in_head:  # a block head's links go to its index, never a story
+            key, own = self._link(el)
+            in_link = in_link or key is not None or own.weak is not None
+        elif not in_link and not in_card and (tag in _LISTING.heading_tags or _titled_leaf(el, tokens)):
+            head = self._heading(el, tag, in_head)
+            if head is not None:
+                return _Sub(_CLOSED, None, [head])
+        card_class = bool(classes) and not in_card and not classes.isdisjoint(_LISTING.card_classes)
+        head_box = bool(classes) and not classes.isdisjoint(_LISTING.heading_containers)
+        subs = [self.visit(child, in_link, in_card or card_class, in_head or head_box) for child in el]
+        return self._merge(el, key, subs, card_class, own)
+
+    def _link(self, a: Element) -> tuple[str | None, _Sub]:
+        """A link's story key (a full story link), or its own subtree record
+        (a weak link's, a link to other content's)."""
+        role, url = self.links.role(a)
+        if url is None:
+            return None, _EMPTY
+        if role in ("story", "weak") and not _heading_link(a):
+            if role == "story":
+                return story_key(url), _EMPTY
+            return None, _Sub(_OPEN, None, [], weak=story_key(url))
+        return None, (_MARKED if self.links.is_content(a) else _EMPTY)
+
+    def _heading(self, el: Element, tag: str, in_head: bool) -> _Head | None:
+        text = text_of(el)
+        if text is None or len(text) >= _site.HEADING_MAX_CHARS:
+            return None
+        if any(self.links.role(a)[0] in ("story", "weak") for a in el.iter("a")):
+            return None  # a card's linked headline (<h3><a href="/news/...">)
+        block = heading_block(text)
+        if block is None and (
+            tag not in _LISTING.heading_tags or not (in_head or tag in _LISTING.structural_heading_tags)
+        ):
+            return None
+        return _Head(text, block in _LISTING.excluded_blocks)
+
+    def _merge(self, el: Element, key: str | None, subs: list[_Sub], card_class: bool, own: _Sub) -> _Sub:
+        """One element from its children's subtrees: still one story's (open:
+        its card may grow), or closed (its children's cards, in order).
+
+        Weak links (short text-only story links: maybe a card's section label)
+        join the card of a full story link beside them; alone, they are cards.
+        """
+        closed, key, weak, marked = _combine(key, subs, own)
+        if not closed:
+            one = key or weak
+            if card_class and one is not None:
+                return _Sub(_CLOSED, None, [_Card(el, one)])
+            if one is not None:
+                return _Sub(_OPEN, key, [], weak=None if key is not None else weak)
+            return _MARKED if marked else _EMPTY
+        items: list[_Item] = []
+        for child, sub in zip(el, subs, strict=True):
+            if sub.state == _CLOSED:
+                items.extend(sub.items)
+            elif sub.key is not None or sub.weak is not None:
+                items.append(_Card(child, sub.key or sub.weak))
+            elif sub.marked and not (items and items[-1] is _MARKER):
+                items.append(_MARKER)
+        return _Sub(_CLOSED, None, _close(items))
+
+
+def _combine(key: str | None, subs: list[_Sub], own: _Sub) -> tuple[bool, str | None, str | None, bool]:
+    """``(closed, story, weak story, marked)`` of an element from its children's."""
+    closed, marked, weak = False, own.marked, own.weak
+    for sub in subs:
+        if sub.state == _CLOSED:
+            closed = True
+        elif sub.key is not None:
+            if key is None:
+                key = sub.key
+            elif sub.key != key:
+                closed = True
+        elif sub.weak is not None:
+            if weak is None:
+                weak = sub.weak
+            elif sub.weak != weak:
+                weak = _MIXED
+        marked = marked or sub.marked
+    if key is None and weak is _MIXED:
+        closed = True  # several short links and no full one: each is a card
+    return closed, key, (None if weak is _MIXED else weak), marked
+
+
+def _heading_link(a: Element) -> bool:
+    """Whether the link *a* holds a known block heading only (the heading's
+    link to its index page, ``<a href="/programs-tv/..."><h2>وثائقي الميادين</h2></a>``)."""
+    first = next(iter(a), None)
+    if first is None or first.tag not in _LISTING.heading_tags or len(a) > 1:
+        return False
+    return heading_block(text_of(first)) is not None
+
+
+def _titled_leaf(el: Element, tokens: str | None) -> bool:
+    """Whether *el* is a text-only element whose class (or its parent's)
+    names a head or a title: a heading in a ``<div>`` (``div.box-head``)."""
+    if len(el) or not el.text:
+        return False
+    parent = el.getparent()
+    marks = (tokens or "") + " " + ((parent.get("class") or "") if parent is not None else "")
+    return any(word in marks for word in _LISTING.heading_class_words)
+
+
+def _close(items: list[_Item]) -> list[_Item]:
+    """Give each open heading the run of unclaimed cards right after it.
+
+    Every card stays, in page order. A heading that no card has followed yet
+    stays open (one level older); one whose run is cut by another block's
+    cards names nothing and goes.
+    """
+    kept: list[_Item] = []
+    head: _Head | None = None
+    for item in items:
+        if isinstance(item, _Head):
+            if head is not None and not head.claimed:
+                kept.append(head)
+            head = item
+            continue
+        kept.append(item)
+        if head is None:
+            continue
+        if isinstance(item, _Marker):
+            if not head.claimed:
+                head = None  # the heading names content that is no card
+            continue
+        if item.claimed:
+            if not head.claimed:
+                head = None  # another block's cards come first: this heading names nothing
+            continue
+        item.block, item.excluded, item.claimed = head.text, head.excluded, True
+        head.claimed = True
+    if head is not None and not head.claimed:
+        kept.append(head)
+    for item in kept:
+        if isinstance(item, _Head):
+            item.age += 1
+    return [item for item in kept if not isinstance(item, _Head) or item.age <= _site.LISTING_HEADING_CLIMB_LEVELS]
+
+
+def _cards(items: list[_Item]) -> Iterator[_Card]:
+    for item in items:
+        if isinstance(item, _Card) and not item.excluded:
+            yield item
+
+
+def read_listing(page: Page) -> tuple[Teaser, ...]:
+    """Every story card of *page* in page order, once per story (the first
+    card wins), each with its block's heading (cached on the page)."""
+    cached = page._memo.get(LISTING)
+    if cached is not None:
+        return cached
+    walk = _Walk(page)
+    bodies = [body for body in page.elements("body") if not any(a.tag == "body" for a in body.iterancestors())]
+    found: list[Teaser] = []
+    seen: set[str] = set()
+    fetched_at: datetime.datetime | None = page.fetched_at
+    for body in bodies or [page.root]:
+        top = walk.visit(body, False, False, False)
+        one = top.key or top.weak
+        items: list[_Item] = list(top.items) if top.state == _CLOSED else []
+        if top.state == _OPEN and one is not None:
+            items.append(_Card(body, one))
+        for card in _cards(items):
+            teaser = listing_card(card.root, walk.links, fetched_at, card.block, card.key)
+            if teaser is None:
+                continue
+            key = story_key(teaser.url)
+            if key not in seen:
+                seen.add(key)
+                found.append(teaser)
+    return page._memo.put(LISTING, tuple(found))
