@@ -7,11 +7,18 @@ times ``bench.full`` unpatched and patched, alternating, on the CPU clock.
 
     python bench/prototypes.py [ROUNDS] [NAME-FRAGMENT ...]
 
-It reaches into private functions of ``mayadeen_parse`` as they are on main
-at a8e8148 (``_page._decode``, ``_page._index``, ``_dom._class_index``,
-``_dom.Hint``, ``_dom._best_title``, ``_dom._heading_nodes``): after the
-``_dom.py`` split (issue 11) it needs its names updated. Negative results are
-kept on purpose (P2, P5: libxml2 XPath is slower than the Python scans).
+It reaches into private functions of ``mayadeen_parse`` as they are after the
+``_dom.py`` split (issue 11): ``_page._decode``, ``_page._index`` and
+``Page.position``, ``_locate.class_index`` (was ``_dom._class_index``),
+``_locate.Hint``, ``_locate.heading_nodes`` (was ``_dom._heading_nodes``),
+``_header._readable`` and ``_header._title_by_text`` (the two sorts of the old
+``_dom._best_title``), and the page's typed memo (``Page._memo``, one
+``Slot`` each; the tag index is ``Page._tags`` / ``Page._order``). A patch
+replaces a function wherever the package looks it up: in its module and in
+every module that imported it by name (``from ._locate import
+heading_nodes``). ``tests/test_bench.py`` applies each patch once, so a
+rename breaks a test, not only this script. Negative results are kept on
+purpose (P2, P5: libxml2 XPath is slower than the Python scans).
 """
 
 import gc
@@ -29,26 +36,34 @@ import lxml.etree as etree  # noqa: E402
 
 import bench  # noqa: E402
 import mayadeen_parse as mp  # noqa: E402
-from mayadeen_parse import _dom, _page  # noqa: E402
+from mayadeen_parse import _header, _locate, _markup, _page, _site  # noqa: E402
 
 clock = time.thread_time_ns
 ORIG = {}
+PLACES = {}
+#: Where P3b and P3c keep each class-index element's position (the library
+#: has no such slot: it sorts by ``Page.position``).
+CLASS_POS = _page.Slot("class_pos", "prototype: container element -> its position among the indexed ones")
 
 
-def patch(owner, name, new):
-    ORIG.setdefault((owner, name), getattr(owner, name))
-    setattr(owner, name, new)
-
-
-def unpatch():
-    for (owner, name), fn in ORIG.items():
-        setattr(owner, name, fn)
+def bindings(owner, name):
+    """Where a call to ``owner.name`` looks the function up: *owner*, and every
+    module of the package holding the same object (imported by name)."""
+    if (owner, name) not in PLACES:
+        found = [(owner, name)]
+        if inspect.ismodule(owner):
+            original = ORIG.get((owner, name), getattr(owner, name))
+            for module_name, module in list(sys.modules.items()):
+                if module_name == "mayadeen_parse" or module_name.startswith("mayadeen_parse."):
+                    found += [(module, a) for a, v in vars(module).items() if v is original and module is not owner]
+        PLACES[(owner, name)] = found
+    return PLACES[(owner, name)]
 
 
 # --- P2: class index in one XPath (C-level), tokens checked on the matches only
 def make_lean_class_index():
-    keys = _dom._HINT_KEYS
-    tags = _dom._HINT_TAGS
+    keys = _locate.INDEX_KEYS
+    tags = _site.HINT_TAGS
     conds = []
     for attr, token in sorted(keys):
         if attr == "id":
@@ -57,8 +72,8 @@ def make_lean_class_index():
             conds.append(f"contains(@{attr},'{token}')")
     xp = etree.XPath("//*[" + " or ".join(f"self::{t}" for t in tags) + "][" + " or ".join(conds) + "]")
 
-    def _class_index(page):
-        cached = page._cache.get("class_index")
+    def class_index(page):
+        cached = page._memo.get(_locate.CLASS_INDEX)
         if cached is not None:
             return cached
         index = {}
@@ -69,15 +84,14 @@ def make_lean_class_index():
                     for token in (value,) if attr == "id" else value.split():
                         if (attr, token) in keys:
                             index.setdefault((attr, token), []).append(el)
-        page._cache["class_index"] = index  # XPath returns document order
-        return index
+        return page._memo.put(_locate.CLASS_INDEX, index)  # XPath returns document order
 
-    return _class_index
+    return class_index
 
 
 # --- P2b: Hint.__call__ without page.position when lists come from one ordered pass
 def hint_call(self, page, context=None):
-    index = _dom._class_index(page)
+    index = _locate.class_index(page)
     found = {}
     lists = [index.get((attr, token), ()) for tag, attr, token in self.parts]
     for (tag, _attr, _token), els in zip(self.parts, lists, strict=False):
@@ -89,7 +103,7 @@ def hint_call(self, page, context=None):
         order = {el: i for i, el in enumerate(page.root.iter())}  # rare: several tokens present
         result.sort(key=order.__getitem__)
     if context is not None and context is not page.root:
-        result = [el for el in result if el is context or _dom._inside(el, {context})]
+        result = [el for el in result if el is context or _markup.inside(el, {context})]
     return result
 
 
@@ -98,42 +112,41 @@ def index_no_order(page):
     index = {tag: [] for tag in _page.INDEXED_TAGS}
     for el in page.root.iter(*_page.INDEXED_TAGS):
         index[el.tag].append(el)
-    page._cache["tag_index"] = index
+    page._tags = index  # page._order stays empty: position_lazy fills it
     return index
 
 
 def position_lazy(self, el):
-    order = self._cache.get("tag_order")
-    if order is None:
-        order = self._cache["tag_order"] = {e: i for i, e in enumerate(self.root.iter(*_page.INDEXED_TAGS))}
+    order = self._order
+    if not order:
+        order = self._order = {e: i for i, e in enumerate(self.root.iter(*_page.INDEXED_TAGS))}
     return order[el]
 
 
 # --- P5: heading walk via XPath
 def make_heading_nodes_xpath():
-    texts = sorted(_dom._HEADING_KIND)
+    texts = sorted(_locate.HEADING_KIND)
     up = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
     lo = up.lower()
-    banned = "|".join(f"ancestor::{t}" for t in sorted(_dom._NO_HEADINGS))
+    banned = "|".join(f"ancestor::{t}" for t in sorted(_locate.NO_HEADINGS))
     cond = " or ".join(f"translate(normalize-space(.),'{up}','{lo}')='{t}'" for t in texts)
     xp = etree.XPath(f"//body//text()[string-length(.) < 80][{cond}][not({banned})]")
 
-    def _heading_nodes(page):
-        cached = page._cache.get("heading_nodes")
+    def heading_nodes(page):
+        cached = page._memo.get(_locate.HEADING_NODES)
         if cached is not None:
             return cached
         found = []
         for t in xp(page.root):
             parent = t.getparent()
             is_tail = bool(t.is_tail)
-            if is_tail and (not isinstance(parent.tag, str) or parent.tag in _dom._NO_HEADINGS):
+            if is_tail and (not isinstance(parent.tag, str) or parent.tag in _locate.NO_HEADINGS):
                 pass
             key = " ".join(str(t).split()).lower()
             found.append((parent, is_tail, key))
-        page._cache["heading_nodes"] = found
-        return found
+        return page._memo.put(_locate.HEADING_NODES, found)
 
-    return _heading_nodes
+    return heading_nodes
 
 
 def fixtures():
@@ -198,7 +211,7 @@ PATCHES["P1 no Python UTF-8 check (libxml2 logs ERR_INVALID_ENCODING)"] = p1
 
 
 def p2():
-    return [(_dom, "_class_index", make_lean_class_index()), (_dom.Hint, "__call__", hint_call)]
+    return [(_locate, "class_index", make_lean_class_index()), (_locate.Hint, "__call__", hint_call)]
 
 
 PATCHES["P2 class index: one XPath, tokens checked on matches"] = p2
@@ -212,7 +225,7 @@ PATCHES["P3 tag index without the order dict"] = p3
 
 
 def p5():
-    return [(_dom, "_heading_nodes", make_heading_nodes_xpath())]
+    return [(_locate, "heading_nodes", make_heading_nodes_xpath())]
 
 
 PATCHES["P5 heading walk as one XPath"] = p5
@@ -220,13 +233,15 @@ PATCHES["P5 heading walk as one XPath"] = p5
 
 def apply(patches):
     for owner, name, new in patches:
-        ORIG.setdefault((owner, name), getattr(owner, name))
-        setattr(owner, name, new)
+        for where, attr in bindings(owner, name):
+            ORIG.setdefault((where, attr), getattr(where, attr))
+            setattr(where, attr, new)
 
 
 def restore(patches):
     for owner, name, _ in patches:
-        setattr(owner, name, ORIG[(owner, name)])
+        for where, attr in bindings(owner, name):
+            setattr(where, attr, ORIG[(where, attr)])
 
 
 def compare(name, patches, pages, timed, rounds):
@@ -272,13 +287,13 @@ def _main():
 
 
 def class_index_onepass(page):
-    cached = page._cache.get("class_index")
+    cached = page._memo.get(_locate.CLASS_INDEX)
     if cached is not None:
         return cached
     index = {}
     pos = {}
-    keys = _dom._HINT_KEYS
-    for el in page.root.iter(*_dom._HINT_TAGS):  # document order: no sort
+    keys = _locate.INDEX_KEYS
+    for el in page.root.iter(*_site.HINT_TAGS):  # document order: no sort
         for attr in ("class", "id", "itemprop"):
             value = el.get(attr)
             if value:
@@ -286,29 +301,33 @@ def class_index_onepass(page):
                     if (attr, token) in keys:
                         index.setdefault((attr, token), []).append(el)
                         pos.setdefault(el, len(pos))
-    page._cache["class_index"] = index
-    page._cache["class_pos"] = pos
-    return index
+    page._memo.put(CLASS_POS, pos)
+    return page._memo.put(_locate.CLASS_INDEX, index)
 
 
 def hint_call_pos(self, page, context=None):
-    index = _dom._class_index(page)
+    index = _locate.class_index(page)
     found = {}
     for tag, attr, token in self.parts:
         for el in index.get((attr, token), ()):
             if tag is None or el.tag == tag:
                 found[el] = None
-    result = sorted(found, key=page._cache["class_pos"].__getitem__) if len(self.parts) > 1 else list(found)
+    result = sorted(found, key=page._memo.get(CLASS_POS).__getitem__) if len(self.parts) > 1 else list(found)
     if context is not None and context is not page.root:
-        result = [el for el in result if el is context or _dom._inside(el, {context})]
+        result = [el for el in result if el is context or _markup.inside(el, {context})]
     return result
 
 
 def p3b():
-    bt = edited(
-        _dom,
-        "_best_title",
+    # The two sorts of the old _dom._best_title, now in _header's helpers.
+    readable = edited(
+        _header,
+        "_readable",
         ("sorted((h for tag in tags for h in page.elements(tag)), key=page.position)", "page.root.iter(*tags)"),
+    )
+    by_text = edited(
+        _header,
+        "_title_by_text",
         (
             'sorted((el for tag in ("div", "span", "p") for el in page.elements(tag)), key=page.position)',
             'page.root.iter("div", "span", "p")',
@@ -317,9 +336,10 @@ def p3b():
     return [
         (_page, "_index", index_no_order),
         (_page.Page, "position", position_lazy),
-        (_dom, "_class_index", class_index_onepass),
-        (_dom.Hint, "__call__", hint_call_pos),
-        (_dom, "_best_title", bt),
+        (_locate, "class_index", class_index_onepass),
+        (_locate.Hint, "__call__", hint_call_pos),
+        (_header, "_readable", readable),
+        (_header, "_title_by_text", by_text),
     ]
 
 
@@ -329,8 +349,8 @@ PATCHES["P3b no order dict: class index in one document-order pass, no sorts"] =
 def index_and_classes(page):
     """One pass: the tag lists and the class index together, no order dict."""
     tags = _page.INDEXED_TAGS
-    hint_tags = frozenset(_dom._HINT_TAGS)
-    keys = _dom._HINT_KEYS
+    hint_tags = frozenset(_site.HINT_TAGS)
+    keys = _locate.INDEX_KEYS
     index = {tag: [] for tag in tags}
     cindex = {}
     pos = {}
@@ -354,23 +374,28 @@ def index_and_classes(page):
                     if ("itemprop", token) in keys:
                         cindex.setdefault(("itemprop", token), []).append(el)
                         pos.setdefault(el, len(pos))
-    page._cache["tag_index"] = index
-    page._cache["class_index"] = cindex
-    page._cache["class_pos"] = pos
+    page._tags = index  # page._order stays empty: position_lazy fills it
+    page._memo.put(_locate.CLASS_INDEX, cindex)
+    page._memo.put(CLASS_POS, pos)
     return index
 
 
 def class_index_from_cache(page):
-    if "class_index" not in page._cache:
+    if page._memo.get(_locate.CLASS_INDEX) is None:
         page.elements("body")
-    return page._cache["class_index"]
+    return page._memo.get(_locate.CLASS_INDEX)
 
 
 def p3c():
-    bt = edited(
-        _dom,
-        "_best_title",
+    # The two sorts of the old _dom._best_title, now in _header's helpers.
+    readable = edited(
+        _header,
+        "_readable",
         ("sorted((h for tag in tags for h in page.elements(tag)), key=page.position)", "page.root.iter(*tags)"),
+    )
+    by_text = edited(
+        _header,
+        "_title_by_text",
         (
             'sorted((el for tag in ("div", "span", "p") for el in page.elements(tag)), key=page.position)',
             'page.root.iter("div", "span", "p")',
@@ -379,9 +404,10 @@ def p3c():
     return [
         (_page, "_index", index_and_classes),
         (_page.Page, "position", position_lazy),
-        (_dom, "_class_index", class_index_from_cache),
-        (_dom.Hint, "__call__", hint_call_pos),
-        (_dom, "_best_title", bt),
+        (_locate, "class_index", class_index_from_cache),
+        (_locate.Hint, "__call__", hint_call_pos),
+        (_header, "_readable", readable),
+        (_header, "_title_by_text", by_text),
     ]
 
 

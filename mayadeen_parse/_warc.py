@@ -20,7 +20,7 @@ made. What warcio does and what this module does itself (measured with warcio
 
 - warcio parses the WARC and HTTP headers, finds each record's offset, and
   undoes the per-record gzip of the file. This module reads the record's HTTP
-  body as stored (``raw_stream``) and decodes it itself, because warcio's
+  body as stored (``raw_stream``) and :mod:`._http` decodes it, because warcio's
   ``content_stream()`` dechunks only when ``Transfer-Encoding`` is exactly
   ``chunked``, decodes only a single ``Content-Encoding`` it knows (``gzip``,
   ``deflate``; ``br`` only when ``brotli`` is importable), and on a corrupt
@@ -42,7 +42,7 @@ made. What warcio does and what this module does itself (measured with warcio
   load and parse (``docs/scale.md``, "WARC files"), so warcio it is.
 - Common Crawl stores bodies already decoded, and renames the headers to
   ``X-Crawler-Content-Encoding`` and ``X-Crawler-Transfer-Encoding``: those
-  are not undone again.
+  are not undone again (:mod:`._http`).
 """
 
 from __future__ import annotations
@@ -53,15 +53,15 @@ import importlib
 import os
 import re
 import zlib
-from collections.abc import Iterable, Iterator
-from typing import IO, Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, Any, TypeAlias
 from urllib.parse import urlsplit
 
 import attrs
 
 from ._editions import EDITION_HOSTS
 from ._errors import InputError, MayadeenParseError, MissingExtraError
-from ._files import _InflateError, inflate
+from ._http import BodyError, charset, decode_body, is_html, maybe_html, skip_status, status_code
 from ._page import MAX_INPUT_SIZE, Page, load_page
 
 __all__ = [
@@ -82,13 +82,6 @@ __all__ = [
 WARC_SUFFIXES = (".warc", ".warc.gz")
 
 _INSTALL = "pip install 'mayadeen-parse[warc]'"
-# text/html is what the site serves; application/xhtml+xml is the other HTML
-# media type a crawler may have stored.
-_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-# A missing or generic Content-Type: look at the body.
-_SNIFFED_TYPES = frozenset({"", "application/octet-stream", "text/plain", "unknown/unknown"})
-_SNIFF_RE = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
-_CHARSET_RE = re.compile(r"""charset\s*=\s*["']?\s*([^"';,\s]+)""", re.IGNORECASE)
 # WARC-Date: ISO 8601 in UTC, "2023-11-02T10:11:12Z"; WARC 1.1 allows a
 # fraction of a second of any length (Browsertrix writes microseconds).
 _WARC_DATE_RE = re.compile(
@@ -320,63 +313,22 @@ class WarcReader:
             self.skipped["other-host"] += 1
             return None
         fetched_at = _warc_date(headers.get_header("WARC-Date"))
-        http = record.http_headers
 
         def problem(reason: str, message: str) -> WarcProblem:
             return WarcProblem(
                 url=url, offset=offset, file=self.file, reason=reason, message=message, fetched_at=fetched_at
             )
 
-        if kind == "response":
-            if http is None:
-                self.skipped["not-http"] += 1
-                return None
-            status = _status(http)
-            skip = _skip_status(status) or (None if _maybe_html(http) else "non-html")
-            if skip:
-                seen.add(headers, offset, http, None)  # a revisit of it is skipped the same way
-                self.skipped[skip] += 1
-                return None
-            raw = record.raw_stream.read(MAX_INPUT_SIZE + 1)
-            if len(raw) > MAX_INPUT_SIZE:
-                return problem("too-large", f"the HTTP body is larger than {MAX_INPUT_SIZE:,} bytes")
-            missing = getattr(record.raw_stream, "limit", 0)
-            if missing > 0:
-                return problem(
-                    "truncated",
-                    f"the record is cut short: {missing:,} of its {record.length:,} bytes are missing"
-                    " (the file ends inside it)",
-                )
-            seen.add(headers, offset, http, raw)
-        else:
-            original = seen.find(headers)
-            if original is None:
-                refers = headers.get_header("WARC-Refers-To-Target-URI") or url
-                when = headers.get_header("WARC-Refers-To-Date") or "an unknown date"
-                return problem(
-                    "revisit-unresolved",
-                    f"a revisit of {refers} captured at {when} (payload digest"
-                    f" {headers.get_header('WARC-Payload-Digest') or 'unknown'}); that earlier record is not in"
-                    " this file: read the file that holds it",
-                )
-            original_http, kept = original
-            status = _status(http) if http is not None else 0
-            if status in (0, 304):  # "server-not-modified" revisits carry a 304: the page is the earlier one
-                status = _status(original_http)
-            skip = _skip_status(status)
-            if skip:
-                self.skipped[skip] += 1
-                return None
-            http = original_http
-            if kept is None or not _maybe_html(http):
-                self.skipped["non-html"] += 1
-                return None
-            raw = kept
+        read = self._response if kind == "response" else self._revisit
+        found = read(record, url, offset, seen, problem)
+        if found is None or isinstance(found, WarcProblem):
+            return found
+        http, raw, status = found
         try:
-            payload = _decode_body(http, raw)
-        except _BodyError as exc:
+            payload = decode_body(http, raw)
+        except BodyError as exc:
             return problem(exc.reason, str(exc))
-        if not _is_html(http, payload):
+        if not is_html(http, payload):
             self.skipped["non-html"] += 1
             return None
         return WarcResponse(
@@ -385,11 +337,72 @@ class WarcReader:
             offset=offset,
             length=0,
             file=self.file,
-            encoding=_charset(http),
+            encoding=charset(http),
             payload=payload,
             status=status,
             record_type=kind,
         )
+
+    def _response(self, record: Any, url: str, offset: int, seen: _Seen, problem: _Problem) -> _Found:
+        """A ``response`` record's HTTP headers, stored body and status; ``None``
+        when it gives no page (counted in :attr:`skipped`)."""
+        http = record.http_headers
+        if http is None:
+            self.skipped["not-http"] += 1
+            return None
+        status = status_code(http)
+        skip = skip_status(status) or (None if maybe_html(http) else "non-html")
+        if skip:
+            seen.add(record.rec_headers, offset, http, None)  # a revisit of it is skipped the same way
+            self.skipped[skip] += 1
+            return None
+        raw = record.raw_stream.read(MAX_INPUT_SIZE + 1)
+        if len(raw) > MAX_INPUT_SIZE:
+            return problem("too-large", f"the HTTP body is larger than {MAX_INPUT_SIZE:,} bytes")
+        missing = getattr(record.raw_stream, "limit", 0)
+        if missing > 0:
+            return problem(
+                "truncated",
+                f"the record is cut short: {missing:,} of its {record.length:,} bytes are missing"
+                " (the file ends inside it)",
+            )
+        seen.add(record.rec_headers, offset, http, raw)
+        return http, raw, status
+
+    def _revisit(self, record: Any, url: str, offset: int, seen: _Seen, problem: _Problem) -> _Found:
+        """A ``revisit`` record resolved: the HTTP headers and stored body of the
+        earlier response it points to, and the status; ``None`` when it gives no
+        page (counted in :attr:`skipped`)."""
+        headers = record.rec_headers
+        original = seen.find(headers)
+        if original is None:
+            refers = headers.get_header("WARC-Refers-To-Target-URI") or url
+            when = headers.get_header("WARC-Refers-To-Date") or "an unknown date"
+            return problem(
+                "revisit-unresolved",
+                f"a revisit of {refers} captured at {when} (payload digest"
+                f" {headers.get_header('WARC-Payload-Digest') or 'unknown'}); that earlier record is not in"
+                " this file: read the file that holds it",
+            )
+        original_http, kept = original
+        http = record.http_headers
+        status = status_code(http) if http is not None else 0
+        if status in (0, 304):  # "server-not-modified" revisits carry a 304: the page is the earlier one
+            status = status_code(original_http)
+        skip = skip_status(status)
+        if skip:
+            self.skipped[skip] += 1
+            return None
+        if kept is None or not maybe_html(original_http):
+            self.skipped["non-html"] += 1
+            return None
+        return original_http, kept, status
+
+
+# What a record reader gives: the HTTP headers, the stored body and the
+# status of a page; a problem; or None (the record is skipped and counted).
+_Found: TypeAlias = "tuple[Any, bytes, int] | WarcProblem | None"
+_Problem: TypeAlias = Callable[[str, str], WarcProblem]
 
 
 class _Seen:
@@ -476,142 +489,6 @@ def _keys(record_id: str | None, uri: str | None, date: str | None, digest: str 
         yield "uri-date", f"{uri.strip()} {when.isoformat() if when else date.strip()}"
     if digest:
         yield "digest", digest.strip()
-
-
-def _status(http: Any) -> int:
-    try:
-        return int(http.get_statuscode())
-    except (TypeError, ValueError):
-        return 0
-
-
-def _skip_status(status: int) -> str | None:
-    if status == 304:
-        return "not-modified"
-    if 300 <= status < 400:
-        return "redirect"
-    if status < 200:
-        return "no-status" if status == 0 else "non-final"
-    return None
-
-
-def _media_type(http: Any) -> str:
-    value = http.get_header("Content-Type") or ""
-    return str(value).split(";", 1)[0].strip().lower()
-
-
-def _maybe_html(http: Any) -> bool:
-    media = _media_type(http)
-    return media in _HTML_TYPES or media in _SNIFFED_TYPES
-
-
-def _is_html(http: Any, payload: bytes) -> bool:
-    media = _media_type(http)
-    return media in _HTML_TYPES or bool(_SNIFF_RE.match(payload[:4096]))
-
-
-def _charset(http: Any) -> str | None:
-    match = _CHARSET_RE.search(http.get_header("Content-Type") or "")
-    return match.group(1) if match else None
-
-
-def _tokens(value: str | None) -> list[str]:
-    return [token.strip().lower() for token in (value or "").split(",") if token.strip()]
-
-
-class _BodyError(Exception):
-    def __init__(self, message: str, *, reason: str) -> None:
-        super().__init__(message)
-        self.reason = reason
-
-
-def _decode_body(http: Any, raw: bytes) -> bytes:
-    """The body with ``Transfer-Encoding: chunked`` and ``Content-Encoding`` undone."""
-    body = raw
-    if "chunked" in _tokens(http.get_header("Transfer-Encoding")):
-        body = _dechunk(body)
-    for coding in reversed(_tokens(http.get_header("Content-Encoding"))):
-        body = _undo(coding, body)
-    return body
-
-
-def _dechunk(data: bytes) -> bytes:
-    """Undo HTTP/1.1 chunked transfer coding (RFC 9112, section 7.1).
-
-    Bodies that do not start with a chunk size are kept as they are: some
-    crawlers store the body dechunked but keep the header.
-    """
-    out: list[bytes] = []
-    pos = 0
-    while True:
-        end = data.find(b"\n", pos)
-        line = data[pos:end] if end >= 0 else data[pos:]
-        size_field = line.split(b";", 1)[0].strip()
-        try:
-            size = int(size_field, 16) if size_field and len(size_field) <= 16 else -1
-        except ValueError:
-            size = -1
-        if size < 0 or end < 0:
-            if not out:
-                return data
-            raise _BodyError(
-                "the HTTP body is cut short: a chunked body without its last (zero-size) chunk", reason="truncated"
-            )
-        if size == 0:
-            return b"".join(out)
-        start = end + 1
-        chunk = data[start : start + size]
-        if len(chunk) < size:
-            raise _BodyError(
-                f"the HTTP body is cut short: a chunk of {size:,} bytes has only {len(chunk):,}", reason="truncated"
-            )
-        out.append(chunk)
-        pos = start + size
-        if data.startswith(b"\r\n", pos):
-            pos += 2
-        elif data.startswith(b"\n", pos):
-            pos += 1
-
-
-def _undo(coding: str, body: bytes) -> bytes:
-    try:
-        if coding in ("gzip", "x-gzip"):
-            # A body stored decoded with its Content-Encoding kept (some
-            # crawlers do) does not start with the gzip magic bytes.
-            return inflate(body, wbits=31) if body.startswith(b"\x1f\x8b") else body
-        if coding == "deflate":
-            # RFC 9110 says zlib-wrapped; some servers send raw deflate.
-            try:
-                return inflate(body, wbits=15)
-            except _InflateError as exc:
-                if exc.reason != "corrupt":
-                    raise
-                return inflate(body, wbits=-15)
-        if coding == "br":
-            return _unbrotli(body)
-        if coding == "identity":
-            return body
-    except _InflateError as exc:
-        reason = exc.reason if exc.reason in ("truncated", "too-large") else "content-encoding"
-        raise _BodyError(f"the HTTP body ({coding}) cannot be decoded: {exc}", reason=reason) from exc
-    raise _BodyError(f"the HTTP body has an unsupported Content-Encoding {coding!r}", reason="content-encoding")
-
-
-def _unbrotli(body: bytes) -> bytes:
-    try:
-        brotli: Any = importlib.import_module("brotli")
-    except ImportError:
-        raise _BodyError(
-            "the HTTP body is brotli-compressed (Content-Encoding: br); install the brotli package to read it",
-            reason="content-encoding",
-        ) from None
-    try:
-        data = brotli.decompress(body)
-    except Exception as exc:  # brotli.error; the module has no stable exception name across versions
-        raise _BodyError(f"the HTTP body (br) cannot be decoded: {exc}", reason="content-encoding") from exc
-    if not isinstance(data, bytes) or len(data) > MAX_INPUT_SIZE:
-        raise _BodyError(f"the HTTP body (br) decompresses to more than {MAX_INPUT_SIZE:,} bytes", reason="too-large")
-    return data
 
 
 def _warc_date(value: str | None) -> datetime.datetime | None:

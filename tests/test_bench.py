@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -66,3 +67,43 @@ def test_hotspots_and_peers_run_once(capsys: pytest.CaptureFixture[str]) -> None
     assert "libxml2" in out
     assert _load("peers").main(["--iterations", "1"]) == 0
     assert "mayadeen_parse" in capsys.readouterr().out
+
+
+def _counted(calls: dict[str, int], label: str, fn: Any) -> Any:
+    calls[label] = 0
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        calls[label] += 1
+        return fn(*args, **kwargs)
+
+    return wrapper
+
+
+#: Patched functions the two test pages need not call: ``Page.position`` once
+#: P3b / P3c stop sorting, the headline found by text only without a matching
+#: heading.
+_ONLY_WHEN_ASKED = frozenset({"position", "_title_by_text"})
+
+
+def test_prototypes_patch_what_the_library_calls() -> None:
+    """Each prototype of bench/prototypes.py still replaces functions the library
+    calls (a rename in the package breaks this test, not only the script), and
+    restoring puts the library back."""
+    proto = _load("prototypes")
+    reference = (BENCH.parent / "examples" / "blinken-2023-11-06.html").read_bytes()
+    drifted = BENCH.parent / "tests" / "fixtures" / "article" / "blinken-drifted.html"  # blocks found by heading
+    pages = [reference, drifted.read_bytes()]
+    expected = mp.parse_page(reference)
+    for name, make in proto.PATCHES.items():
+        calls: dict[str, int] = {}
+        patches = [(owner, attr, _counted(calls, attr, new)) for owner, attr, new in make()]
+        originals = {(w, a): getattr(w, a) for owner, attr, _ in patches for w, a in proto.bindings(owner, attr)}
+        proto.apply(patches)
+        try:
+            outputs = [mp.parse_page(page) for page in pages]
+        finally:
+            proto.restore(patches)
+        assert outputs[0] == expected, name
+        never = sorted(label for label, n in calls.items() if not n and label not in _ONLY_WHEN_ASKED)
+        assert not never, f"{name}: the library never calls the patched {never}"
+        assert all(getattr(w, a) is fn for (w, a), fn in originals.items()), f"{name}: not restored"
