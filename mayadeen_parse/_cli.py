@@ -219,55 +219,73 @@ def _main(argv: list[str] | None) -> int:
     args = parser.parse_args(argv)
     _configure_streams()
     options = _options(parser, args)
-    paths: Iterable[str] = list(args.paths)
-    if args.paths_from:
-        try:
-            listing = _paths_from(args.paths_from)
-            paths = _chain(paths, listing)
-        except _UsageError as exc:
-            parser.error(str(exc))
+    paths = _all_paths(parser, args)
     inputs = Inputs(url=args.url, encoding=args.encoding)
     batch = not options.single or options.format in ("jsonl", "csv") or bool(args.output)
     show_progress = batch and not args.no_progress and sys.stderr.isatty()
-    total = None
-    if show_progress and not args.paths_from:
-        total = count_pages(args.paths)
-
-    done: set[Any] = set()
-    out: IO[str] = sys.stdout
-    if args.output:
-        if args.resume:
-            from ._cli_resume import prepare
-
-            try:
-                done, note = prepare(args.output)
-            except OSError as exc:
-                parser.error(f"cannot resume {args.output}: {exc.strerror or exc}")
-            if note:
-                print(f"mayadeen-parse: {args.output}: {note}", file=sys.stderr)
-        try:
-            out = open(  # noqa: SIM115 - closed below
-                args.output, "a" if args.resume else "w", encoding="utf-8", errors="backslashreplace", newline=""
-            )
-        except OSError as exc:
-            parser.error(f"cannot write {args.output}: {exc.strerror or exc}")
-
+    total = count_pages(args.paths) if show_progress and not args.paths_from else None
+    out, done = _open_output(parser, args)
     tally = Tally(show_progress, total, skipped=inputs.skipped)
-    if options.mode == "report" and options.format == "dict":
-        from ._cli_report import summarize
+    try:
+        if options.mode == "report" and options.format == "dict":
+            from ._cli_report import summarize
+
+            return summarize(inputs.tasks(paths), inputs, args.workers, options, out, tally)
+        tasks = inputs.tasks(paths)
+        if done:
+            tasks = _not_done(tasks, done, inputs)
+        interrupted = _run(tasks, args.workers, options, out, tally)
+    finally:
+        if out is not sys.stdout:
+            _close(out)
+    tally.close()
+    if batch:
+        _summarize(tally, inputs, args, options, interrupted)
+    if interrupted:
+        return 130
+    return 1 if tally.failed or (not tally.pages and not inputs.skipped.get(RESUMED)) else 0
+
+
+def _all_paths(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Iterable[str]:
+    """The PATH arguments, then the lines of ``--paths-from``."""
+    paths: Iterable[str] = list(args.paths)
+    if args.paths_from:
+        try:
+            paths = _chain(paths, _paths_from(args.paths_from))
+        except _UsageError as exc:
+            parser.error(str(exc))
+    return paths
+
+
+def _open_output(parser: argparse.ArgumentParser, args: argparse.Namespace) -> tuple[IO[str], set[Any]]:
+    """Where the results go (``-o FILE`` or standard output), and, with
+    ``--resume``, the inputs that file already holds."""
+    done: set[Any] = set()
+    if not args.output:
+        return sys.stdout, done
+    if args.resume:
+        from ._cli_resume import prepare
 
         try:
-            return summarize(inputs.tasks(paths), inputs, args.workers, options, out, tally)
-        finally:
-            if out is not sys.stdout:
-                _close(out)
+            done, note = prepare(args.output)
+        except OSError as exc:
+            parser.error(f"cannot resume {args.output}: {exc.strerror or exc}")
+        if note:
+            print(f"mayadeen-parse: {args.output}: {note}", file=sys.stderr)
+    try:
+        out = open(  # noqa: SIM115 - closed by _main
+            args.output, "a" if args.resume else "w", encoding="utf-8", errors="backslashreplace", newline=""
+        )
+    except OSError as exc:
+        parser.error(f"cannot write {args.output}: {exc.strerror or exc}")
+    return out, done
 
-    tasks = inputs.tasks(paths)
-    if done:
-        tasks = _not_done(tasks, done, inputs)
+
+def _run(tasks: Iterable[Task], workers: int, options: Options, out: IO[str], tally: Tally) -> bool:
+    """Parse every task and write its result; ``True`` when interrupted (Ctrl-C)."""
     writer = _Writer(out, options)
     try:
-        for outcome in ordered_map(process, tasks, (options,), args.workers, crashed(options)):
+        for outcome in ordered_map(process, tasks, (options,), workers, crashed(options)):
             tally.add(outcome)
             for warning in outcome.warnings:
                 tally.say(f"mayadeen-parse: {outcome.path}: warning: {warning}")
@@ -276,24 +294,19 @@ def _main(argv: list[str] | None) -> int:
             writer.write(outcome)
         writer.close()
     except KeyboardInterrupt:
-        interrupted = True
-    else:
-        interrupted = False
-    finally:
-        if out is not sys.stdout:
-            _close(out)
-    tally.close()
-    if batch:
-        for reason, example in sorted(inputs.examples.items()):
-            if reason != RESUMED:
-                hint = f" ({HINTS[reason]})" if reason in HINTS else ""
-                tally.say(f"mayadeen-parse: skipped: {reason}: e.g. {example}{hint}")
-        resumable = args.output and options.format == "jsonl"
-        resume = f" (interrupted: run again with -o {args.output} --resume)" if resumable else " (interrupted)"
-        tally.say(tally.line(dict(inputs.skipped)) + (resume if interrupted else ""))  # last: what a script reads
-    if interrupted:
-        return 130
-    return 1 if tally.failed or (not tally.pages and not inputs.skipped.get(RESUMED)) else 0
+        return True
+    return False
+
+
+def _summarize(tally: Tally, inputs: Inputs, args: argparse.Namespace, options: Options, interrupted: bool) -> None:
+    """The batch's last lines on stderr: an example of each skip, then the summary."""
+    for reason, example in sorted(inputs.examples.items()):
+        if reason != RESUMED:
+            hint = f" ({HINTS[reason]})" if reason in HINTS else ""
+            tally.say(f"mayadeen-parse: skipped: {reason}: e.g. {example}{hint}")
+    resumable = args.output and options.format == "jsonl"
+    resume = f" (interrupted: run again with -o {args.output} --resume)" if resumable else " (interrupted)"
+    tally.say(tally.line(dict(inputs.skipped)) + (resume if interrupted else ""))  # last: what a script reads
 
 
 def _close(out: IO[str]) -> None:

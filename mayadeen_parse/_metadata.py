@@ -13,12 +13,15 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._page import Page, Slot
+from ._memo import Slot
 from ._site import TAWSIYAT_ID, TAWSIYAT_TYPE
+
+if TYPE_CHECKING:
+    from ._page import Page
 
 __all__ = [
     "ARTICLE_TYPES",

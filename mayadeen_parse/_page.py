@@ -11,12 +11,15 @@ import codecs
 import datetime
 import re
 import threading
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, cast
 
 from lxml import etree
 
 from ._editions import Edition
 from ._errors import PageDecodeError
+from ._labels import edition_of
+from ._memo import PageMemo, Slot
+from ._metadata import meta_facts, site_facts
 from ._text import SITE_ORIGIN
 from ._wayback import ARCHIVE_INSERT_MARK, drop_archive_inserts, unwrap_wayback
 
@@ -31,67 +34,6 @@ MAX_INPUT_SIZE = 64 * 1024 * 1024
 # standard says 1024 bytes; real pages sometimes put kilobytes of scripts
 # first, so look further (the regex is anchored on "<meta").
 _PRESCAN_BYTES = 16 * 1024
-
-
-T = TypeVar("T")
-
-
-class Slot(Generic[T]):
-    """One named, typed entry of a :class:`PageMemo`.
-
-    Each stage declares the slots it fills at module level, next to the code
-    that fills them, so ``grep Slot(`` lists every stage's memo and the type
-    of what it keeps. The stages, in the order they run on a page:
-
-    ============================  =======================================
-    ``_metadata.METADATA``        tawsiyat, JSON-LD and meta facts
-    ``_page.EDITION``             the edition (host, site JSON, ``lang``)
-    ``_locate.CLASS_INDEX``       class hints → elements (one scan)
-    ``_locate.HEADING_NODES``     text nodes reading as block headings
-    ``_furniture.FURNITURE``      every page block located and read
-    ``_article.ARTICLE_MARKUP``   the article's parts located and read
-    ``_parse.RESOLVED``           each field's winning value
-    ``_parse.ARTICLE``            the assembled :class:`Article`
-    ============================  =======================================
-    """
-
-    __slots__ = ("doc", "name")
-
-    def __init__(self, name: str, doc: str) -> None:
-        self.name = name
-        self.doc = doc
-
-    def __repr__(self) -> str:
-        return f"Slot({self.name!r})"
-
-
-class PageMemo:
-    """What has been computed about one page, one :class:`Slot` each.
-
-    A stage reads an earlier stage's result through the function that
-    computes it (``furniture(page)``), never through the memo directly; the
-    memo only makes "at most once per page" hold.
-    """
-
-    __slots__ = ("_values",)
-
-    def __init__(self) -> None:
-        self._values: dict[Slot[Any], Any] = {}
-
-    def get(self, slot: Slot[T]) -> T | None:
-        """The value kept in *slot*, or ``None`` when not computed yet."""
-        value: T | None = self._values.get(slot)
-        return value
-
-    def put(self, slot: Slot[T], value: T) -> T:
-        """Keep *value* in *slot* and return it."""
-        self._values[slot] = value
-        return value
-
-    def setdefault(self, slot: Slot[T], value: T) -> T:
-        """The value in *slot*, kept as *value* when there is none yet."""
-        found: T = self._values.setdefault(slot, value)
-        return found
 
 
 #: ``(edition,)``: a tuple, so that "no edition" is kept too.
@@ -179,11 +121,6 @@ class Page:
         cached = self._memo.get(EDITION)
         if cached is not None:
             return cached[0]
-        # Imported here: the metadata readers sit above the page in the import
-        # order (they read a Page), and the edition needs the site JSON.
-        from ._labels import edition_of
-        from ._metadata import meta_facts, site_facts
-
         lang = site_facts(self).get("lang")
         found = edition_of(self.url, lang if isinstance(lang, str) else None, meta_facts(self).lang)
         return self._memo.put(EDITION, (found,))[0]
