@@ -65,6 +65,7 @@ from mayadeen_parse import (  # noqa: E402
     _parse,
     _site,
     _text,
+    _ticker,
 )
 
 clock = time.thread_time_ns
@@ -230,7 +231,7 @@ class Wrapped:
 
 #: Functions whose inclusive time and calls are reported (module, name), in
 #: the order of the old ``_dom`` names they replace (issue 11 split ``_dom``):
-#: ``_teasers`` → ``_cards.teasers``, ``_ticker`` → ``_cards.ticker``,
+#: ``_teasers`` → ``_cards.teasers``, ``_ticker`` → ``_ticker.ticker``,
 #: ``_headings_in`` / ``_heading_nodes`` → ``_locate``, ``_inside`` / ``_raw`` /
 #: ``_gather`` / ``_is_ad`` / ``_is_hidden`` / ``text_of`` → ``_markup``,
 #: ``_embed_in`` → ``_embeds``, ``_has_blocks`` / ``_read_body`` /
@@ -242,7 +243,7 @@ class Wrapped:
 WRAPPED: list[Target] = [
     (_cards, "teasers"),
     (_cards, "_teaser"),
-    (_cards, "ticker"),
+    (_ticker, "ticker"),
     (_locate, "headings_in"),
     (_locate, "heading_nodes"),
     (_markup, "inside"),
