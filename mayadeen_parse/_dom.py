@@ -381,7 +381,11 @@ def _img_src(img: Element, base: str) -> str | None:
                 return url
     srcset = img.get("data-srcset") or img.get("srcset")
     if srcset:
-        return absolutize(srcset.split(",")[0].split()[0] if srcset.split() else None, base)
+        # The first candidate's URL, as HTML parses a srcset: skip whitespace
+        # and commas, take the run up to whitespace, drop its trailing commas
+        # (a URL may hold commas: "/img,w_800/a.jpg 2x").
+        words = srcset.lstrip("\t\n\f\r ,").split(None, 1)
+        return absolutize(words[0].rstrip(",") if words else None, base)
     return None
 
 

@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from ._page import Page
+from ._text import without_surrogates
 
 __all__ = [
     "ARTICLE_TYPES",
@@ -196,7 +197,7 @@ def loads_lenient(text: str) -> tuple[Any, str | None]:
     if not text.strip():
         return None, "empty block"
     try:
-        return _DECODER.decode(text), None
+        return _decoded(text), None
     except RecursionError:
         return None, "nested too deeply to decode"
     except ValueError as exc:
@@ -211,12 +212,49 @@ def loads_lenient(text: str) -> tuple[Any, str | None]:
     candidates = [cleaned] if start <= 0 or end < start else [cleaned, cleaned[start : end + 1]]
     for candidate in candidates:
         try:
-            return _DECODER.decode(candidate), None
+            return _decoded(candidate), None
         except RecursionError:
             return None, "nested too deeply to decode"
         except ValueError:
             continue
     return None, reason
+
+
+# A \\uD800-\\uDFFF escape: the decoded value may hold a lone surrogate.
+_SURROGATE_ESCAPE_RE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _decoded(text: str) -> Any:
+    """The JSON value of *text*, every string in it (keys included) without
+    lone surrogates: the one place JSON from the page becomes Python strings,
+    so no field, report value or class name can carry one (a surrogate pair
+    decodes to one character and is kept)."""
+    value = _DECODER.decode(text)
+    if _SURROGATE_ESCAPE_RE.search(text) is None:
+        return value
+    if isinstance(value, str):
+        return without_surrogates(value)
+    # Iterative, each container once: as deep as the decoder allowed, no deeper.
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            for i, item in enumerate(node):
+                if isinstance(item, str):
+                    node[i] = without_surrogates(item)
+                elif isinstance(item, list | dict):
+                    stack.append(item)
+        elif isinstance(node, dict):
+            cleaned = {}
+            for key, item in node.items():
+                if isinstance(item, str):
+                    item = without_surrogates(item)
+                elif isinstance(item, list | dict):
+                    stack.append(item)
+                cleaned[without_surrogates(key)] = item
+            node.clear()
+            node.update(cleaned)
+    return value
 
 
 def _site(blocks: list[str]) -> SiteFacts:
