@@ -305,8 +305,10 @@ _PROMO_RE = re.compile(r"^(?:read next|read also|also read|read more|see also|re
 _READ_TIME_RE = re.compile(r"^(\d{1,3})\s*min(?:ute)?s?\.?\s*read$", re.I)
 _CLOCK_RE = re.compile(r"^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?$", re.I)
 _BY_RE = re.compile(r"^by\s+", re.I)
-_BYLINE_CUT_RE = re.compile(r"\s*(?:\||\u00b7|\u2022|\u2014|Source\s*:).*$", re.S)
-_AUTHOR_SPLIT_RE = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
+# No leading/trailing \s*: every result is normalised afterwards, and a \s*
+# tried at each space of a long run is quadratic in the run.
+_BYLINE_CUT_RE = re.compile(r"(?:\||\u00b7|\u2022|\u2014|Source\s*:).*$", re.S)
+_AUTHOR_SPLIT_RE = re.compile(r",|;|\band\b|&")
 _SOURCE_RE = re.compile(r"^source\s*:\s*", re.I)
 _TIME_ATTRS = ("datetime", "data-time", "data-datetime", "data-date", "data-published", "data-timestamp")
 

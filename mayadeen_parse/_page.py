@@ -236,7 +236,9 @@ def _codec(label: str | None) -> str | None:
     return _LABELS.get(label)
 
 
-_META_CHARSET_RE = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:\-]+)""", re.IGNORECASE)
+# Linear: a <meta> is scanned only up to the next "<" or ">" (not across the
+# next <meta>), and the space around an optional quote is one run, not two.
+_META_CHARSET_RE = re.compile(rb"""<meta\b[^<>]*?charset\s*=\s*(?:["']\s*)?([a-zA-Z0-9_.:\-]+)""", re.IGNORECASE)
 _BINARY_SIGNATURES = (
     (b"\x1f\x8b", "compressed", "gzip-compressed data: decompress it first (the command line reads .html.gz)"),
     (b"(\xb5/\xfd", "compressed", "zstd-compressed data: decompress it first"),

@@ -346,9 +346,11 @@ def to_site_time(moment: _dt.datetime) -> _dt.datetime:
         return moment
 
 
+# Matched on the stripped value: "\s*(zone)?\s*$" backtracked over a run of
+# spaces quadratically; one optional "\s*" before the zone cannot.
 _ISO_RE = re.compile(
-    r"^\s*(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?"
-    r"\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?\s*$"
+    r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?"
+    r"(?:\s*(Z|z|[+-]\d{2}(?::?\d{2})?))?$"
 )
 
 
@@ -368,7 +370,7 @@ def parse_iso_datetime(value: object) -> _dt.datetime | None:
     """
     if not isinstance(value, str) or len(value) > 64:
         return None
-    return _parse_iso(value)
+    return _parse_iso(value.strip())
 
 
 @functools.lru_cache(maxsize=4096)
