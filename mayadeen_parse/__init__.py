@@ -26,7 +26,7 @@ from ._model import (
     Tag,
     Teaser,
 )
-from ._page import MAX_INPUT_SIZE, Page, load_page
+from ._page import MAX_INPUT_SIZE, MAX_TAGS, Page, load_page
 from ._parse import (
     parse_article,
     parse_breaking,
@@ -55,6 +55,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 
 __all__ = [
     "MAX_INPUT_SIZE",
+    "MAX_TAGS",
     "Article",
     "Author",
     "Block",

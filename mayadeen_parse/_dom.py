@@ -23,6 +23,7 @@ Byline parts are found by their text (``By ...``, ``Source: ...``, a
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -435,6 +436,11 @@ def _figcaption(box: Element) -> str | None:
     return text_of(cap) if cap is not None else None
 
 
+# A figure box is small (an image, a caption, a credit); a larger element is
+# not one, and its size is checked before anything in it is read.
+_FIGURE_BOX_MAX = 64
+
+
 def _figure_box(img: Element) -> tuple[Element, Element | None]:
     """The element framing an image, and its caption element if it has one.
 
@@ -451,6 +457,8 @@ def _figure_box(img: Element) -> tuple[Element, Element | None]:
         if parent.tag in ("picture", "a"):
             node = parent
             continue
+        if next(itertools.islice(parent.iter(), _FIGURE_BOX_MAX, None), None) is not None:
+            break  # a box of many elements is a section, not a figure box (and is not read whole per image)
         if sum(1 for _ in parent.iter("img")) > 1:
             break
         caption = _caption_el(parent)
@@ -790,10 +798,16 @@ def furniture(page: Page) -> Furniture:
                 headings.setdefault(_HEADING_KIND[wanted], []).append(el)
                 heading_elements.append(el)
         holds_article = _holding_article(page)
+        # How many block headings each element holds (itself included),
+        # counted once: _climb asks it of every heading it tries.
+        held: dict[Element, int] = {}
+        for h in dict.fromkeys(heading_elements):
+            for el in (h, *h.iterancestors()):
+                held[el] = held.get(el, 0) + 1
         for kind in missing:
             found = Found(kind=kind)
             for head in headings.get(kind, ()):
-                located = _climb(kind, head, heading_elements, base, holds_article)
+                located = _climb(kind, head, held, base, holds_article)
                 if located is not None:
                     items, elements = located
                     detail = text_of(head)
@@ -840,7 +854,7 @@ def _headings_in(box: Element, kind: str) -> list[Element]:
 
 
 def _climb(
-    kind: str, head: Element, heading_elements: list[Element], base: str, holds_article: set[Element]
+    kind: str, head: Element, held: dict[Element, int], base: str, holds_article: set[Element]
 ) -> tuple[tuple[Any, ...], tuple[Element, ...]] | None:
     """The block a heading names: ``(items, elements)``, or None.
 
@@ -848,19 +862,15 @@ def _climb(
     where the heading shares its parent with other blocks or with the article
     (*holds_article*: the ancestors of the headline, of any ``<article>`` and of
     the body container), the block is the run of siblings after the heading.
+    *held* counts the block headings each element holds: an ancestor of
+    *head* holds another one when it holds two, a sibling when it holds one.
     """
-    # Every element holding another block's heading (the heading included).
-    holds_other: set[Element] = set()
-    for h in heading_elements:
-        if h is not head:
-            holds_other.add(h)
-            holds_other.update(h.iterancestors())
     node = head
     for _ in range(8):
         parent = node.getparent()
         if parent is None or parent.tag in ("body", "html"):
             break
-        if parent in holds_other or _contentful(parent, head) or parent in holds_article:
+        if held.get(parent, 0) > 1 or _contentful(parent, head) or parent in holds_article:
             # The heading shares its parent with other blocks or with the
             # article (whose links are not the block's): the block is the run
             # of siblings after the heading.
@@ -870,7 +880,7 @@ def _climb(
                     continue
                 if sibling.tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6") and not _story_links_only(sibling, base):
                     break
-                if sibling in holds_other:
+                if held.get(sibling, 0) > 0:
                     break
                 run.append(sibling)
             if kind == "coverage":
@@ -1018,7 +1028,9 @@ def _article_layout(page: Page, wanted_titles: list[str | None], descriptions: l
 
     # The body: class anchor first, then the element holding most paragraphs.
     roots = [el for el in _BODY_CLASSES(page) if not _inside(el, furniture_set)]
-    roots = [el for el in roots if not any(_inside(el, {other}) for other in roots if other is not el)]
+    # The outermost ones: one walk up from each, not a test of every pair.
+    root_set = set(roots)
+    roots = [el for el in roots if not any(a in root_set for a in el.iterancestors())]
     roots = [el for el in roots if any(True for _ in el.iter("p")) or text_of(el)]
     if roots:
         layout.body_roots, layout.body_anchor = tuple(roots), "class"
@@ -1206,7 +1218,11 @@ def _read_header(layout: ArticleLayout, header: list[Element], base: str, furnit
             # Checked on its own: a one-line byline holds "By ... | 6 Nov 2023 16:21".
             layout.date_el = el
             layout.date_raw = shown
-    by_matches = [m for m in by_matches if not any(o is not m and _inside(o, {m}) for o in by_matches)]
+    # The innermost "By" elements: drop each one holding another (one walk up
+    # from each match, not a test of every pair: thousands of lines).
+    matched = set(by_matches)
+    holders = {a for o in by_matches for a in o.iterancestors() if a in matched}
+    by_matches = [m for m in by_matches if m not in holders]
     if by_matches:
         el = by_matches[0]
         layout.byline_el = el

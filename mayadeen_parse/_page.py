@@ -18,12 +18,21 @@ from lxml import etree
 from ._errors import PageDecodeError
 from ._text import SITE_ORIGIN, without_surrogates
 
-__all__ = ["INDEXED_TAGS", "MAX_INPUT_SIZE", "Page", "load_page"]
+__all__ = ["INDEXED_TAGS", "MAX_INPUT_SIZE", "MAX_TAGS", "Page", "load_page"]
 
 #: Inputs larger than this (bytes, or characters for ``str``) are refused with
 #: :class:`PageDecodeError`: real pages are well under 2 MB; the bound keeps
 #: memory use predictable for hostile input.
 MAX_INPUT_SIZE = 64 * 1024 * 1024
+
+#: A document holding more tags than this is cut before the first tag past
+#: the limit, as if the download had stopped there: what comes before is
+#: parsed and returned, and :attr:`Page.warnings` says so. Every ``<`` counts
+#: (start and end tags, comments, a ``<`` in a script): counting bytes costs
+#: milliseconds, and bounds the elements, hence the memory, of the parse.
+#: Real pages hold a few thousand; memory grows with elements, not bytes (a
+#: million ``<p>a</p>`` are 8 MB of input and 500 MB of tree and records).
+MAX_TAGS = 1_000_000
 
 # How far into the document the <meta charset> prescan looks. The HTML
 # standard says 1024 bytes; real pages sometimes put kilobytes of scripts
@@ -395,6 +404,13 @@ def load_page(
     else:
         raise TypeError(f"html must be bytes or str, not {type(html).__name__}")
 
+    cut = _tag_limit(data)
+    if cut is not None:
+        data = data[:cut]
+        warnings.append(
+            f"the document was cut at byte {cut:,}, before its tag number {MAX_TAGS + 1:,}: "
+            f"the limit is {MAX_TAGS:,} tags (MAX_TAGS)"
+        )
     parser = _parser()
     try:
         root = etree.fromstring(data, parser) if data.strip() else None
@@ -416,6 +432,29 @@ def load_page(
         warnings=tuple(warnings),
         fetched_at=fetched_at,
     )
+
+
+def _tag_limit(data: bytes) -> int | None:
+    """Where the tag past :data:`MAX_TAGS` starts (the offset of that ``<``),
+    or ``None`` when the document holds no more tags than that.
+
+    Counted in C (``bytes.count``) by blocks of 64 KiB; only the block holding
+    the limit is searched tag by tag.
+    """
+    if data.count(b"<") <= MAX_TAGS:
+        return None
+    block = 64 * 1024
+    seen = start = 0
+    while True:
+        found = data.count(b"<", start, start + block)
+        if seen + found > MAX_TAGS:
+            break
+        seen += found
+        start += block
+    position = start - 1
+    for _ in range(MAX_TAGS - seen + 1):
+        position = data.index(b"<", position + 1)
+    return position
 
 
 def _check_arguments(url: object, encoding: object, fetched_at: object) -> None:
