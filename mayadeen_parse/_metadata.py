@@ -198,6 +198,8 @@ def _without_block_comments(text: str) -> str:
         start = text.find("/*", pos)
     parts.append(text[pos:])
     return "".join(parts)
+
+
 _TRAILING_COMMA_RE = re.compile(r",(\s*[}\]])")
 
 
