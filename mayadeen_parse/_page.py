@@ -51,7 +51,8 @@ class Page:
             :class:`lxml.etree.HTMLParser`; comments and processing
             instructions are dropped. Read it, do not modify it: the cached
             results assume it does not change.
-        url: The ``url`` given to :func:`load_page`, or ``None``.
+        url: The ``url`` given to :func:`load_page` (any lone surrogate in it
+            replaced by U+FFFD), or ``None``.
         base_url: What relative links are resolved against: ``url`` when
             given, else ``https://english.almayadeen.net``. ``<base href>`` in
             the page is ignored on purpose.

@@ -32,6 +32,7 @@ import collections
 import datetime
 import glob
 import json
+import math
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -321,6 +322,8 @@ def _json_safe(value: Any) -> JsonScalar:
     reach (:data:`MAX_RAW_DEPTH`, :data:`MAX_RAW_NODES`): a JSON-LD value
     nested thousands deep costs no recursion and no time.
     """
+    if isinstance(value, float) and not math.isfinite(value):
+        return json.dumps(value)  # "Infinity", "NaN": a JSON value, as the page wrote it, is a string here
     if value is None or isinstance(value, bool | int | float):
         return value
     if isinstance(value, str):

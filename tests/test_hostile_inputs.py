@@ -359,3 +359,15 @@ def test_a_million_paragraphs_stay_within_memory() -> None:
     assert 499_000 < int(blocks) <= 500_000
     assert warnings == "1"
     assert int(grown_mb) < 450
+
+
+def test_the_report_is_strict_json_for_non_finite_numbers() -> None:
+    """JSON's decoder reads Infinity and NaN (and 1e400 as infinity); the
+    report shows them as text, so its JSON stays strict."""
+    site = '{"title":"T","word_count":1e400,"postid":NaN,"video_duration":-Infinity}'
+    markup = page(head=f'<script id="tawsiyat-metadata" type="application/json">{site}</script>')
+
+    def refuse(constant: str) -> None:
+        raise ValueError(constant)
+
+    json.loads(mp.to_json(mp.inspect_page(markup)), parse_constant=refuse)
