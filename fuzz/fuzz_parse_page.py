@@ -1,9 +1,12 @@
-"""Coverage-guided fuzzing of ``load_page`` + ``parse_page`` + ``parse_article``.
+"""Coverage-guided fuzzing of ``load_page``, ``parse_page``, ``parse_article``, ``inspect_page``.
 
 The contract under test (docs/guarantees.md, point 1): any input yields a
 result or a :class:`mayadeen_parse.MayadeenParseError` subclass. Anything else
 (another exception type, a hang past ``-timeout``, a crash of the process) is a
-finding that libFuzzer saves as ``crash-<sha1>`` / ``timeout-<sha1>``.
+finding that libFuzzer saves as ``crash-<sha1>`` / ``timeout-<sha1>``. So is
+a JSON result that cannot be written as UTF-8 (a lone surrogate in a
+returned string), and an ``inspect_page`` that raises (issue 14: its report
+walks raw JSON values that ``parse_page`` never reads).
 
 How an input is used, picked by its length so that the seed files stay plain
 HTML (see fuzz/README.md for the command line):
@@ -39,6 +42,13 @@ _ENCODINGS = (
     "rot13",
     "no-such-charset",
     "",
+    # Python codecs a browser refuses; each raised before issue 14.
+    "idna",
+    "punycode",
+    "undefined",
+    "utf-7",
+    "unicode_escape",
+    "x-user-defined",
 )
 _URLS = (
     None,
@@ -46,6 +56,7 @@ _URLS = (
     "http://[::1",
     "file:///etc/passwd",
     "relative/path",
+    "https://english.almayadeen.net/news/a\ud800b",  # a lone surrogate in the argument
 )
 
 
@@ -64,8 +75,9 @@ def test_one_input(data: bytes) -> None:
     # Once a page is loaded nothing may raise: parse_page never raises
     # NotAnArticleError, and serialization works on whatever came out.
     content = mp.parse_page(page)
-    mp.to_json(content)
-    mp.to_json(mp.parse_breaking(page))
+    mp.to_json(content).encode("utf-8")
+    mp.to_json(mp.parse_breaking(page)).encode("utf-8")
+    mp.to_json(mp.inspect_page(page)).encode("utf-8")
     try:
         article = mp.parse_article(page)
     except mp.MayadeenParseError:

@@ -34,7 +34,7 @@ from ._model import (
     Tag,
     Teaser,
 )
-from ._page import MAX_INPUT_SIZE, Page, load_page
+from ._page import MAX_INPUT_SIZE, MAX_TAGS, Page, load_page
 from ._parse import (
     parse_article,
     parse_breaking,
@@ -79,6 +79,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "MAX_INPUT_SIZE",
+    "MAX_TAGS",
     "Article",
     "Author",
     "Block",

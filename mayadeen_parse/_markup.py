@@ -150,8 +150,11 @@ def img_src(img: Element, base: str) -> str | None:
         if not value:
             continue
         if attr.endswith("srcset"):
-            words = value.split(",")[0].split()
-            value = words[0] if words else ""
+            # The first candidate, as HTML splits a srcset: leading commas and
+            # spaces skipped, the URL up to white space (it may hold commas),
+            # a trailing comma dropped (", /a.jpg 2x" is "/a.jpg").
+            words = value.lstrip("\t\n\f\r ,").split(None, 1)
+            value = words[0].rstrip(",") if words else ""
         url = absolutize(value, base) if value else None
         if url and not _PLACEHOLDER_RE.search(url):
             return url

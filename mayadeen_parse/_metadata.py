@@ -19,6 +19,7 @@ import attrs
 
 from ._memo import Slot
 from ._site import TAWSIYAT_ID, TAWSIYAT_TYPE
+from ._text import without_surrogates
 
 if TYPE_CHECKING:
     from ._page import Page
@@ -190,8 +191,36 @@ def meta_facts(page: Page) -> MetaFacts:
 # One decoder for every block: json.loads(strict=False) builds a new one per call.
 _DECODER = json.JSONDecoder(strict=False)
 _CDATA_RE = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
-_BLOCK_COMMENT_RE = re.compile(r"/\*.*?\*/", re.DOTALL)
-_LINE_COMMENT_RE = re.compile(r"^\s*//[^\n]*$", re.MULTILINE)
+# A comment line's indent, not "\s*": \s also matches newlines, and a block
+# of blank lines made each line start scan every line after it.
+_LINE_COMMENT_RE = re.compile(r"^[^\S\n]*//[^\n]*$", re.MULTILINE)
+
+
+def _without_block_comments(text: str) -> str:
+    """*text* without ``/* ... */`` comments, in one pass.
+
+    What ``re.sub(r"/\\*.*?\\*/", "", text, flags=re.S)`` does, without its
+    cost: each unclosed ``/*`` made the regex scan to the end of the text.
+
+    >>> _without_block_comments('{"a": /* one */ 1 /* two */} /* open')
+    '{"a":  1 } /* open'
+    """
+    start = text.find("/*")
+    if start < 0:
+        return text
+    parts: list[str] = []
+    pos = 0
+    while start >= 0:
+        end = text.find("*/", start + 2)
+        if end < 0:
+            break  # no comment closes after this point: none after it does either
+        parts.append(text[pos:start])
+        pos = end + 2
+        start = text.find("/*", pos)
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
 _TRAILING_COMMA_RE = re.compile(r",(\s*[}\]])")
 
 
@@ -217,7 +246,7 @@ def loads_lenient(text: str) -> tuple[Any, str | None]:
     if not text.strip():
         return None, "empty block"
     try:
-        return _DECODER.decode(text), None
+        return _decoded(text), None
     except RecursionError:
         return None, "nested too deeply to decode"
     except ValueError as exc:
@@ -225,19 +254,56 @@ def loads_lenient(text: str) -> tuple[Any, str | None]:
         # through its traceback, and the frame holds it (a reference cycle).
         where = f" at line {exc.lineno} column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else ""
         reason = f"not valid JSON: {getattr(exc, 'msg', str(exc))}{where}"
-    cleaned = _TRAILING_COMMA_RE.sub(r"\1", _LINE_COMMENT_RE.sub("", _BLOCK_COMMENT_RE.sub("", text)))
+    cleaned = _TRAILING_COMMA_RE.sub(r"\1", _LINE_COMMENT_RE.sub("", _without_block_comments(text)))
     # A block written as a script ("var tawsiyat = {...};") holds the object
     # between its first "{" and its last "}".
     start, end = cleaned.find("{"), cleaned.rfind("}")
     candidates = [cleaned] if start <= 0 or end < start else [cleaned, cleaned[start : end + 1]]
     for candidate in candidates:
         try:
-            return _DECODER.decode(candidate), None
+            return _decoded(candidate), None
         except RecursionError:
             return None, "nested too deeply to decode"
         except ValueError:
             continue
     return None, reason
+
+
+# A \\uD800-\\uDFFF escape: the decoded value may hold a lone surrogate.
+_SURROGATE_ESCAPE_RE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _decoded(text: str) -> Any:
+    """The JSON value of *text*, every string in it (keys included) without
+    lone surrogates: the one place JSON from the page becomes Python strings,
+    so no field, report value or class name can carry one (a surrogate pair
+    decodes to one character and is kept)."""
+    value = _DECODER.decode(text)
+    if _SURROGATE_ESCAPE_RE.search(text) is None:
+        return value
+    if isinstance(value, str):
+        return without_surrogates(value)
+    # Iterative, each container once: as deep as the decoder allowed, no deeper.
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            for i, item in enumerate(node):
+                if isinstance(item, str):
+                    node[i] = without_surrogates(item)
+                elif isinstance(item, list | dict):
+                    stack.append(item)
+        elif isinstance(node, dict):
+            cleaned = {}
+            for key, item in node.items():
+                if isinstance(item, str):
+                    item = without_surrogates(item)
+                elif isinstance(item, list | dict):
+                    stack.append(item)
+                cleaned[without_surrogates(key)] = item
+            node.clear()
+            node.update(cleaned)
+    return value
 
 
 def _site(blocks: list[str]) -> SiteFacts:

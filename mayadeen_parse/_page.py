@@ -20,15 +20,24 @@ from ._errors import PageDecodeError
 from ._labels import edition_of
 from ._memo import PageMemo, Slot
 from ._metadata import meta_facts, site_facts
-from ._text import SITE_ORIGIN
+from ._text import SITE_ORIGIN, without_surrogates
 from ._wayback import ARCHIVE_INSERT_MARK, drop_archive_inserts, unwrap_wayback
 
-__all__ = ["INDEXED_TAGS", "MAX_INPUT_SIZE", "Page", "PageMemo", "Slot", "load_page"]
+__all__ = ["INDEXED_TAGS", "MAX_INPUT_SIZE", "MAX_TAGS", "Page", "PageMemo", "Slot", "load_page"]
 
 #: Inputs larger than this (bytes, or characters for ``str``) are refused with
 #: :class:`PageDecodeError`: real pages are well under 2 MB; the bound keeps
 #: memory use predictable for hostile input.
 MAX_INPUT_SIZE = 64 * 1024 * 1024
+
+#: A document holding more tags than this is cut before the first tag past
+#: the limit, as if the download had stopped there: what comes before is
+#: parsed and returned, and :attr:`Page.warnings` says so. Every ``<`` counts
+#: (start and end tags, comments, a ``<`` in a script): counting bytes costs
+#: milliseconds, and bounds the elements, hence the memory, of the parse.
+#: Real pages hold a few thousand; memory grows with elements, not bytes (a
+#: million ``<p>a</p>`` are 8 MB of input and 500 MB of tree and records).
+MAX_TAGS = 1_000_000
 
 # How far into the document the <meta charset> prescan looks. The HTML
 # standard says 1024 bytes; real pages sometimes put kilobytes of scripts
@@ -51,9 +60,10 @@ class Page:
             :class:`lxml.etree.HTMLParser`; comments and processing
             instructions are dropped. Read it, do not modify it: the cached
             results assume it does not change.
-        url: The ``url`` given to :func:`load_page`, or ``None``. A Wayback
-            Machine URL is unwrapped: this is the original page's URL, and
-            the URL as given is in :attr:`archive_url`.
+        url: The ``url`` given to :func:`load_page` (any lone surrogate in it
+            replaced by U+FFFD), or ``None``. A Wayback Machine URL is
+            unwrapped: this is the original page's URL, and the URL as given
+            is in :attr:`archive_url`.
         archive_url: The Wayback Machine URL given as ``url``
             (``https://web.archive.org/web/<time>/<original>``), else ``None``.
         base_url: What relative links are resolved against: ``url`` when
@@ -165,53 +175,132 @@ def _index(page: Page) -> dict[str, list[etree._Element]]:
     return index
 
 
-# WHATWG encoding labels that Python spells differently or that browsers
-# deliberately remap (https://encoding.spec.whatwg.org/#names-and-labels).
-_LABELS = {
-    "utf8": "utf-8",
-    "unicode-1-1-utf-8": "utf-8",
-    "x-unicode20utf8": "utf-8",
-    "ascii": "windows-1252",
-    "us-ascii": "windows-1252",
-    "iso-8859-1": "windows-1252",
-    "iso8859-1": "windows-1252",
-    "iso_8859-1": "windows-1252",
-    "latin1": "windows-1252",
-    "l1": "windows-1252",
-    "cp1252": "windows-1252",
-    "x-cp1252": "windows-1252",
-    "cp1256": "windows-1256",
-    "x-cp1256": "windows-1256",
-    "arabic": "iso-8859-6",
-    "iso-8859-9": "windows-1254",
-    "latin5": "windows-1254",
-    "unicode": "utf-16le",
-    "ucs-2": "utf-16le",
-    "utf-16": "utf-16le",
-}
+# WHATWG Encoding Standard, "Names and labels"
+# (https://encoding.spec.whatwg.org/#names-and-labels, encodings.json): every
+# label a browser accepts, by encoding, with the Python codec that decodes it.
+# A label not listed here (idna, punycode, undefined, rot13, base64, zlib,
+# utf-7, utf-32, unicode_escape, ...) is refused like an unknown name, as a
+# browser refuses it: Python's codec registry also holds codecs that are not
+# text encodings, or that raise on bytes they do not expect.
+_WHATWG: tuple[tuple[str, str, str], ...] = (
+    ("utf-8", "utf-8", "unicode-1-1-utf-8 unicode11utf8 unicode20utf8 utf-8 utf8 x-unicode20utf8"),
+    ("ibm866", "cp866", "866 cp866 csibm866 ibm866"),
+    (
+        "iso-8859-2",
+        "iso8859-2",
+        "csisolatin2 iso-8859-2 iso-ir-101 iso8859-2 iso88592 iso_8859-2 iso_8859-2:1987 l2 latin2",
+    ),
+    (
+        "iso-8859-3",
+        "iso8859-3",
+        "csisolatin3 iso-8859-3 iso-ir-109 iso8859-3 iso88593 iso_8859-3 iso_8859-3:1988 l3 latin3",
+    ),
+    (
+        "iso-8859-4",
+        "iso8859-4",
+        "csisolatin4 iso-8859-4 iso-ir-110 iso8859-4 iso88594 iso_8859-4 iso_8859-4:1988 l4 latin4",
+    ),
+    (
+        "iso-8859-5",
+        "iso8859-5",
+        "csisolatincyrillic cyrillic iso-8859-5 iso-ir-144 iso8859-5 iso88595 iso_8859-5 iso_8859-5:1988",
+    ),
+    (
+        "iso-8859-6",
+        "iso8859-6",
+        "arabic asmo-708 csiso88596e csiso88596i csisolatinarabic ecma-114 iso-8859-6 iso-8859-6-e iso-8859-6-i"
+        " iso-ir-127 iso8859-6 iso88596 iso_8859-6 iso_8859-6:1987",
+    ),
+    (
+        "iso-8859-7",
+        "iso8859-7",
+        "csisolatingreek ecma-118 elot_928 greek greek8 iso-8859-7 iso-ir-126 iso8859-7 iso88597 iso_8859-7"
+        " iso_8859-7:1987 sun_eu_greek",
+    ),
+    (
+        "iso-8859-8",
+        "iso8859-8",
+        "csiso88598e csisolatinhebrew hebrew iso-8859-8 iso-8859-8-e iso-ir-138 iso8859-8 iso88598 iso_8859-8"
+        " iso_8859-8:1988 visual",
+    ),
+    ("iso-8859-8-i", "iso8859-8", "csiso88598i iso-8859-8-i logical"),
+    ("iso-8859-10", "iso8859-10", "csisolatin6 iso-8859-10 iso-ir-157 iso8859-10 iso885910 l6 latin6"),
+    ("iso-8859-13", "iso8859-13", "iso-8859-13 iso8859-13 iso885913"),
+    ("iso-8859-14", "iso8859-14", "iso-8859-14 iso8859-14 iso885914"),
+    ("iso-8859-15", "iso8859-15", "csisolatin9 iso-8859-15 iso8859-15 iso885915 iso_8859-15 l9"),
+    ("iso-8859-16", "iso8859-16", "iso-8859-16"),
+    ("koi8-r", "koi8-r", "cskoi8r koi koi8 koi8-r koi8_r"),
+    ("koi8-u", "koi8-u", "koi8-ru koi8-u"),
+    ("macintosh", "mac-roman", "csmacintosh mac macintosh x-mac-roman"),
+    ("windows-874", "cp874", "dos-874 iso-8859-11 iso8859-11 iso885911 tis-620 windows-874"),
+    ("windows-1250", "cp1250", "cp1250 windows-1250 x-cp1250"),
+    ("windows-1251", "cp1251", "cp1251 windows-1251 x-cp1251"),
+    (
+        "windows-1252",
+        "cp1252",
+        "ansi_x3.4-1968 ascii cp1252 cp819 csisolatin1 ibm819 iso-8859-1 iso-ir-100 iso8859-1 iso88591 iso_8859-1"
+        " iso_8859-1:1987 l1 latin1 us-ascii windows-1252 x-cp1252",
+    ),
+    ("windows-1253", "cp1253", "cp1253 windows-1253 x-cp1253"),
+    (
+        "windows-1254",
+        "cp1254",
+        "cp1254 csisolatin5 iso-8859-9 iso-ir-148 iso8859-9 iso88599 iso_8859-9 iso_8859-9:1989 l5 latin5"
+        " windows-1254 x-cp1254",
+    ),
+    ("windows-1255", "cp1255", "cp1255 windows-1255 x-cp1255"),
+    ("windows-1256", "cp1256", "cp1256 windows-1256 x-cp1256"),
+    ("windows-1257", "cp1257", "cp1257 windows-1257 x-cp1257"),
+    ("windows-1258", "cp1258", "cp1258 windows-1258 x-cp1258"),
+    ("x-mac-cyrillic", "mac-cyrillic", "x-mac-cyrillic x-mac-ukrainian"),
+    # The standard's GBK decoder is its gb18030 decoder.
+    ("gbk", "gb18030", "chinese csgb2312 csiso58gb231280 gb2312 gb_2312 gb_2312-80 gbk iso-ir-58 x-gbk"),
+    ("gb18030", "gb18030", "gb18030"),
+    # The standard's Big5 is Big5-HKSCS; its Shift_JIS is Windows-31J; its EUC-KR is Windows-949.
+    ("big5", "big5hkscs", "big5 big5-hkscs cn-big5 csbig5 x-x-big5"),
+    ("euc-jp", "euc-jp", "cseucpkdfmtjapanese euc-jp x-euc-jp"),
+    ("iso-2022-jp", "iso2022-jp", "csiso2022jp iso-2022-jp"),
+    ("shift_jis", "cp932", "csshiftjis ms932 ms_kanji shift-jis shift_jis sjis windows-31j x-sjis"),
+    (
+        "euc-kr",
+        "cp949",
+        "cseuckr csksc56011987 euc-kr iso-ir-149 korean ks_c_5601-1987 ks_c_5601-1989 ksc5601 ksc_5601 windows-949",
+    ),
+    ("utf-16be", "utf-16-be", "unicodefffe utf-16be"),
+    ("utf-16le", "utf-16-le", "csunicode iso-10646-ucs-2 ucs-2 unicode unicodefeff utf-16 utf-16le"),
+    # The standard decodes x-user-defined bytes 0x80-0xFF to U+F780-U+F7FF,
+    # and a <meta> naming it as windows-1252: windows-1252 for both here.
+    ("windows-1252", "cp1252", "x-user-defined"),
+    # Not listed: the "replacement" labels (csiso2022kr hz-gb-2312
+    # iso-2022-cn iso-2022-cn-ext iso-2022-kr replacement), which browsers
+    # decode to a single U+FFFD to defeat script injection; refusing them
+    # keeps the page readable (UTF-8 with a warning).
+)
+
+#: label -> WHATWG encoding name; WHATWG name -> the Python codec decoding it.
+_LABELS = {label: name for name, _, labels in _WHATWG for label in labels.split()}
+_PYTHON_CODECS = {name: codec for name, codec, _ in _WHATWG}
 # Browsers ignore a <meta> that claims UTF-16: bytes that reach the prescan
 # are ASCII-compatible, so the claim is false.
 _META_UTF16 = frozenset({"utf-16le", "utf-16be"})
 
 
 def _codec(label: str | None) -> str | None:
-    """The canonical encoding name for a label, or ``None`` if unknown."""
+    """The WHATWG encoding name for a label, or ``None`` if browsers refuse it.
+
+    >>> _codec(" Latin1 "), _codec('"windows-1256"'), _codec("idna"), _codec("rot13")
+    ('windows-1252', 'windows-1256', None, None)
+    """
     if not label:
         return None
+    # The standard trims ASCII whitespace; a Content-Type value may also quote it.
     label = label.strip().strip("\"'").strip().lower()
-    if not label or len(label) > 40:
-        return None
-    name = _LABELS.get(label, label)
-    try:
-        info = codecs.lookup(name)
-    except (LookupError, ValueError):
-        return None
-    if not getattr(info, "_is_text_encoding", True):
-        return None  # base64, zlib, rot13...: codecs, but not text encodings
-    return name
+    return _LABELS.get(label)
 
 
-_META_CHARSET_RE = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:\-]+)""", re.IGNORECASE)
+# Linear: a <meta> is scanned only up to the next "<" or ">" (not across the
+# next <meta>), and the space around an optional quote is one run, not two.
+_META_CHARSET_RE = re.compile(rb"""<meta\b[^<>]*?charset\s*=\s*(?:["']\s*)?([a-zA-Z0-9_.:\-]+)""", re.IGNORECASE)
 _BINARY_SIGNATURES = (
     (b"\x1f\x8b", "compressed", "gzip-compressed data: decompress it first (the command line reads .html.gz)"),
     (b"(\xb5/\xfd", "compressed", "zstd-compressed data: decompress it first"),
@@ -271,20 +360,17 @@ def _decode(data: bytes, encoding: str | None) -> tuple[bytes, str, str, list[st
             warnings.append("input is not valid UTF-8; invalid bytes were replaced with U+FFFD")
             data = data.decode("utf-8", "replace").encode("utf-8")
         return data, codec, source, warnings
-    text = data.decode(codec, "replace")
+    text = data.decode(_PYTHON_CODECS[codec], "replace")
     if "\ufffd" in text and b"\xef\xbf\xbd" not in data:
         warnings.append(f"some bytes are not valid {codec}; they were replaced with U+FFFD")
     return _utf8(text), codec, source, warnings
-
-
-_SURROGATES_RE = re.compile("[\ud800-\udfff]")
 
 
 def _utf8(text: str) -> bytes:
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates: lxml would drop the text
-        return _SURROGATES_RE.sub("\ufffd", text).encode("utf-8")
+        return without_surrogates(text).encode("utf-8")
 
 
 _local = threading.local()
@@ -349,20 +435,23 @@ def load_page(
     Raises:
         PageDecodeError: the input is compressed or binary data (gzip, PNG,
             PDF...), larger than :data:`MAX_INPUT_SIZE`, or rejected by lxml.
-        TypeError: *html* is neither bytes nor str, or *fetched_at* is not a
+        TypeError: *html* is neither bytes nor str, *url* or *encoding* is
+            neither a str nor ``None``, or *fetched_at* is not a
             :class:`datetime.datetime`.
         ValueError: *fetched_at* is a naive datetime.
     """
+    _check_arguments(url, encoding, fetched_at)
     if isinstance(html, Page):
         return html
-    _check_fetched_at(fetched_at)
     archive_url = None
-    if url is not None and "/web/" in url:
-        original, captured = unwrap_wayback(url)
-        if original != url:
-            archive_url, url = url, original
-            if fetched_at is None:
-                fetched_at = captured
+    if url is not None:
+        url = without_surrogates(url)
+        if "/web/" in url:
+            original, captured = unwrap_wayback(url)
+            if original != url:
+                archive_url, url = url, original
+                if fetched_at is None:
+                    fetched_at = captured
     if isinstance(html, bytearray | memoryview):
         html = bytes(html)
     warnings: list[str] = []
@@ -379,6 +468,13 @@ def load_page(
     else:
         raise TypeError(f"html must be bytes or str, not {type(html).__name__}")
 
+    cut = _tag_limit(data)
+    if cut is not None:
+        data = data[:cut]
+        warnings.append(
+            f"the document was cut at byte {cut:,}, before its tag number {MAX_TAGS + 1:,}: "
+            f"the limit is {MAX_TAGS:,} tags (MAX_TAGS)"
+        )
     parser = _parser()
     try:
         root = etree.fromstring(data, parser) if data.strip() else None
@@ -405,7 +501,36 @@ def load_page(
     )
 
 
-def _check_fetched_at(fetched_at: object) -> None:
+def _tag_limit(data: bytes) -> int | None:
+    """Where the tag past :data:`MAX_TAGS` starts (the offset of that ``<``),
+    or ``None`` when the document holds no more tags than that.
+
+    Counted in C (``bytes.count``) by blocks of 64 KiB; only the block holding
+    the limit is searched tag by tag.
+    """
+    if data.count(b"<") <= MAX_TAGS:
+        return None
+    block = 64 * 1024
+    seen = start = 0
+    while True:
+        found = data.count(b"<", start, start + block)
+        if seen + found > MAX_TAGS:
+            break
+        seen += found
+        start += block
+    position = start - 1
+    for _ in range(MAX_TAGS - seen + 1):
+        position = data.index(b"<", position + 1)
+    return position
+
+
+def _check_arguments(url: object, encoding: object, fetched_at: object) -> None:
+    """The keyword arguments' types, checked at the door: a wrong type is a
+    bug in the caller (a ``TypeError``), not bad input."""
+    if url is not None and not isinstance(url, str):
+        raise TypeError(f"url must be a str or None, not {type(url).__name__}")
+    if encoding is not None and not isinstance(encoding, str):
+        raise TypeError(f"encoding must be a str or None, not {type(encoding).__name__}")
     if fetched_at is None:
         return
     if not isinstance(fetched_at, datetime.datetime):

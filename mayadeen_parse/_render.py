@@ -196,7 +196,7 @@ def to_text(article: Article) -> str:
 # Characters that CommonMark may read as markup anywhere in a line.
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
 # ... and at the start of a line: a heading, a quote, a list item, a rule.
-_MD_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])", re.MULTILINE)
+_MD_LINE_START = re.compile(r"^([ \t]*)([#>+\-=]|\d+[.)])", re.MULTILINE)  # [ \t]: \s* would run on into the next lines
 
 
 def _md(text: str) -> str:

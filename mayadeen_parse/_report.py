@@ -33,6 +33,7 @@ so that :func:`~mayadeen_parse.from_dict` can rebuild a :class:`Report`.
 import collections
 import datetime
 import json
+import math
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -126,15 +127,60 @@ def _cut(text: str) -> str:
     return text if len(text) <= MAX_RAW_CHARS else text[: MAX_RAW_CHARS - 1] + "\u2026"
 
 
+#: How much of a structured raw value is rendered as JSON text before it is
+#: cut to :data:`MAX_RAW_CHARS`: nesting levels, and values in all.
+MAX_RAW_DEPTH = 8
+MAX_RAW_NODES = 200
+
+
 def _json_safe(value: Any) -> JsonScalar:
-    """A raw value as a JSON scalar: text cut short, structures as JSON text."""
+    """A raw value as a JSON scalar: text cut short, structures as JSON text.
+
+    A structure is rendered only as deep and as far as the text shown can
+    reach (:data:`MAX_RAW_DEPTH`, :data:`MAX_RAW_NODES`): a JSON-LD value
+    nested thousands deep costs no recursion and no time.
+    """
+    if isinstance(value, float) and not math.isfinite(value):
+        return json.dumps(value)  # "Infinity", "NaN": a JSON value, as the page wrote it, is a string here
     if value is None or isinstance(value, bool | int | float):
         return value
     if isinstance(value, str):
         return _cut(value)
     if isinstance(value, datetime.date):
         return value.isoformat()
-    return _cut(json.dumps(_plain(value), ensure_ascii=False, separators=(",", ":"), default=str))
+    budget = [MAX_RAW_NODES]
+    return _cut(json.dumps(_bounded(value, 0, budget), ensure_ascii=False, separators=(",", ":"), default=str))
+
+
+def _bounded(value: Any, depth: int, budget: list[int]) -> Any:
+    """A plain copy of *value* down to :data:`MAX_RAW_DEPTH` levels and
+    *budget* values, with "…" where it stops."""
+    budget[0] -= 1
+    if budget[0] < 0 or depth > MAX_RAW_DEPTH:
+        return "\u2026"
+    if attrs.has(type(value)):
+        value = _plain(value)  # a record of this library: a few levels at most
+    if isinstance(value, str):
+        return _cut(value)
+    if isinstance(value, tuple | list):
+        items = []
+        for item in value:
+            if budget[0] <= 0:
+                items.append("\u2026")
+                break
+            items.append(_bounded(item, depth + 1, budget))
+        return items
+    if isinstance(value, Mapping):
+        out = {}
+        for key, item in value.items():
+            if budget[0] <= 0:
+                out["\u2026"] = "\u2026"
+                break
+            out[_cut(str(key))] = _bounded(item, depth + 1, budget)
+        return out
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
 
 
 def _shown(value: Any) -> JsonScalar:

@@ -18,6 +18,7 @@ from ._wayback import unwrap_wayback
 
 __all__ = [
     "BR",
+    "MAX_INT",
     "SITE_ORIGIN",
     "absolutize",
     "beirut_offset",
@@ -33,6 +34,7 @@ __all__ = [
     "split_credit",
     "split_keywords",
     "to_site_time",
+    "without_surrogates",
 ]
 
 SITE_ORIGIN = "https://english.almayadeen.net"
@@ -56,6 +58,24 @@ _INVISIBLE_RE = re.compile("[\u200b\u2060\ufeff\u00ad\u061c\u200e\u200f\u202a-\u
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
+def without_surrogates(text: str) -> str:
+    """*text* with every lone surrogate replaced by U+FFFD.
+
+    A ``str`` can hold them (a ``\\ud800`` escape in JSON, a ``str`` decoded
+    with ``surrogateescape``) but no UTF-8 output can: this is how every
+    input of the library is cleaned at the door (the page's text, the ``url``
+    argument, each string decoded from the page's JSON), so that no string the
+    library returns holds one. A surrogate pair in JSON (``\\ud83d\\ude00``) is
+    one character by then, and is kept.
+
+    >>> without_surrogates("a\\ud800b\\udfff") == "a\\ufffdb\\ufffd"
+    True
+    """
+    if text.isascii() or _SURROGATE_RE.search(text) is None:
+        return text
+    return _SURROGATE_RE.sub("\ufffd", text)
+
+
 def normalize_text(text: str | None) -> str | None:
     """Collapse whitespace, drop invisible marks; ``None`` for empty results.
 
@@ -75,8 +95,7 @@ def normalize_text(text: str | None) -> str | None:
     if not text.isascii():  # isascii() is O(1); marks and surrogates are not ASCII
         if _INVISIBLE_RE.search(text):
             text = text.translate(_INVISIBLE)
-        if _SURROGATE_RE.search(text):
-            text = _SURROGATE_RE.sub("\ufffd", text)
+        text = without_surrogates(text)
     return " ".join(text.split()) or None
 
 
@@ -168,21 +187,28 @@ def looks_like_story_path(url: str) -> bool:
     return read_path(url[path_start:].split("?", 1)[0].split("#", 1)[0]).is_story
 
 
+#: The largest number :func:`parse_int` accepts (18 digits): a word count, a
+#: post id or a duration is far smaller, and a bound keeps arithmetic on it
+#: (a ratio, a float) from overflowing.
+MAX_INT = 10**18 - 1
+
+
 def parse_int(value: object) -> int | None:
-    """A non-negative integer from an int or a string of digits, else ``None``.
+    """A non-negative integer up to :data:`MAX_INT` from an int or a string
+    of digits, else ``None``.
 
     The site writes numbers as strings (``"153"``); thousands separators are
     accepted.
 
-    >>> parse_int("1,724"), parse_int(542), parse_int("n/a"), parse_int(True)
-    (1724, 542, None, None)
+    >>> parse_int("1,724"), parse_int(542), parse_int("n/a"), parse_int(True), parse_int(10**400)
+    (1724, 542, None, None, None)
     """
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return value if value >= 0 else None
+        return value if 0 <= value <= MAX_INT else None
     if isinstance(value, float):
-        return int(value) if value.is_integer() and value >= 0 else None
+        return int(value) if value.is_integer() and 0 <= value <= MAX_INT else None
     if isinstance(value, str):
         digits = value.strip().replace(",", "")
         if digits.isascii() and digits.isdigit() and len(digits) <= 18:
@@ -214,7 +240,9 @@ def split_keywords(value: object) -> tuple[str, ...]:
     return tuple(seen)
 
 
-_CREDIT_RE = re.compile(r"\s*\(([^()]{1,120})\)\s*$")
+# No leading \s*: what comes before the credit is normalised after the cut,
+# and a \s* tried at each space of a run is quadratic in the run.
+_CREDIT_RE = re.compile(r"\(([^()]{1,120})\)\s*$")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -311,9 +339,11 @@ def to_site_time(moment: _dt.datetime) -> _dt.datetime:
         return moment
 
 
+# Matched on the stripped value: "\s*(zone)?\s*$" backtracked over a run of
+# spaces quadratically; one optional "\s*" before the zone cannot.
 _ISO_RE = re.compile(
-    r"^\s*(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?"
-    r"\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?\s*$"
+    r"(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?"
+    r"(?:\s*(Z|z|[+-]\d{2}(?::?\d{2})?))?$"
 )
 
 
@@ -338,7 +368,7 @@ def parse_iso_datetime(value: object, *, naive_as: Literal["site", "utc"] = "sit
     """
     if not isinstance(value, str) or len(value) > 64:
         return None
-    return _parse_iso(value, naive_as == "utc")
+    return _parse_iso(value.strip(), naive_as == "utc")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -470,4 +500,5 @@ def parse_iso_duration(value: object) -> int | None:
     if match is None or not any(match.groups()):
         return None
     days, hours, minutes, seconds = (float(group or 0) for group in match.groups())
-    return int(days * 86400 + hours * 3600 + minutes * 60 + seconds)
+    total = days * 86400 + hours * 3600 + minutes * 60 + seconds
+    return int(total) if total <= MAX_INT else None

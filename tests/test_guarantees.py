@@ -62,15 +62,21 @@ def _regression_inputs() -> list[Path]:
 
 @pytest.mark.parametrize("path", _regression_inputs(), ids=lambda p: p.name)
 def test_regression_inputs(path: Path) -> None:
-    """Inputs that once broke the contract (fuzzing, property tests): each
-    loads or raises PageDecodeError, and parse_page then returns."""
+    """Inputs that once broke the contract (fuzzing, property tests, the
+    attack of issue 14): each loads or raises PageDecodeError; parse_page,
+    parse_article and inspect_page then return, their JSON encodes as UTF-8
+    (no lone surrogate), and the whole takes well under the seconds each took
+    before its fix (tests/test_linear.py checks the growth itself)."""
+    start = time.perf_counter()
     try:
         page = mp.load_page(path.read_bytes())
     except mp.PageDecodeError:
         return
-    mp.to_json(mp.parse_page(page))
+    mp.to_json(mp.parse_page(page)).encode("utf-8")
     with contextlib.suppress(mp.NotAnArticleError):
-        mp.parse_article(page)
+        mp.to_json(mp.parse_article(page)).encode("utf-8")
+    mp.to_json(mp.inspect_page(page)).encode("utf-8")
+    assert time.perf_counter() - start < 2.0
 
 
 def test_article_metadata_without_headline() -> None:

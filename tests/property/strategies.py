@@ -813,3 +813,55 @@ def malformed_articles(draw: st.DrawFn) -> tuple[dict[str, Any], str]:
     obj, key, hint = draw(st.sampled_from(_slots(data, mp.Article)))
     obj[key] = draw(st.sampled_from([v for v in _WRONG_VALUES if not _plainly_allowed(v, hint)]))
     return data, f"wrong type at {key}: {obj[key]!r}"
+
+
+# --- JSON strings holding lone surrogates (issue 14) -------------------------------
+
+# Pieces of a JSON string's text: escapes of lone surrogates (high and low),
+# a valid pair, and ordinary characters; each piece is valid JSON string text.
+_JSON_PIECES = ("a", " ", "\\ud800", "\\udbff", "\\udc00", "\\udfff", "\\ud83d\\ude00", "/", ",", "\u00e9", "\\n", "1")
+json_string_text = st.lists(st.sampled_from(_JSON_PIECES), max_size=8).map("".join)
+
+
+@st.composite
+def surrogate_json_value(draw: st.DrawFn) -> str:
+    """JSON text of a string, a list of strings, or an object with name, url
+    and @id, every string holding random escapes of lone surrogates."""
+    kind = draw(st.sampled_from(("string", "list", "object")))
+    if kind == "string":
+        return '"' + draw(json_string_text) + '"'
+    if kind == "list":
+        return "[" + ",".join('"' + s + '"' for s in draw(st.lists(json_string_text, max_size=3))) + "]"
+    name, url, ident = draw(json_string_text), draw(json_string_text), draw(json_string_text)
+    return f'{{"name":"{name}","url":"/a/{url}","@id":"{ident}","value":"{name}"}}'
+
+
+#: The keys of each structured source that a field reads.
+SITE_KEYS = (
+    "url", "postid", "lang", "type", "title", "description", "author", "published_time", "last_updated",
+    "word_count", "video_duration", "thumbnail", "keywords",
+)  # fmt: skip
+LD_KEYS = (
+    "mainEntityOfPage", "url", "identifier", "inLanguage", "headline", "description", "articleSection",
+    "author", "datePublished", "dateModified", "wordCount", "duration", "image", "thumbnailUrl", "keywords",
+)  # fmt: skip
+
+
+@st.composite
+def surrogate_json_pages(draw: st.DrawFn) -> bytes:
+    """An article page whose tawsiyat and JSON-LD blocks give every key a
+    field reads (and the class list, and a key of their own) a value holding
+    escapes of lone surrogates."""
+    site = ",".join(f'"{key}":{draw(surrogate_json_value())}' for key in SITE_KEYS)
+    mapping, value = draw(json_string_text), draw(json_string_text)
+    site += f',"classes":[{{"mapping":"author","value":"{value}"}},{{"mapping":"{mapping}","value":"{value}"}}]'
+    site += f',"{draw(json_string_text)}":{draw(surrogate_json_value())}'
+    ld_type = draw(st.sampled_from(('"NewsArticle"', '["NewsArticle","X\\ud800"]', '"Video\\udfffObject"')))
+    ld = f'{{"@type":{ld_type},' + ",".join(f'"{key}":{draw(surrogate_json_value())}' for key in LD_KEYS) + "}"
+    return (
+        '<!DOCTYPE html><html><head><meta charset="utf-8">'
+        f'<script id="tawsiyat-metadata" type="application/json">{{{site}}}</script>'
+        f'<script type="application/ld+json">{ld}</script></head><body><article><h1>Headline</h1>'
+        '<div class="p-content"><p>A paragraph of the article, long enough to count as body text.</p></div>'
+        "</article></body></html>"
+    ).encode()
