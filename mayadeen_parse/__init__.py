@@ -1,4 +1,4 @@
-"""Turn Al Mayadeen English (english.almayadeen.net) pages into typed data.
+"""Turn Al Mayadeen pages (English, Arabic and Spanish editions) into typed data.
 
 >>> import mayadeen_parse as mp
 >>> page = mp.load_page(b"<html><body><h1>Hello</h1></body></html>")
