@@ -39,7 +39,8 @@ __all__ = [  # one line per few names: the tables are many
     "PROMO_PREFIXES", "PROSE_MIN_CHARS", "PROVIDERS", "READ_TIME_PATTERNS", "REPORT_KIND_OF_PAGE",
     "REPORT_KIND_OF_POST", "ROOT_KINDS", "SECTIONED_ROOTS", "SECTIONS", "SECTION_CLASS_WORDS", "SECTION_MAX_WORDS",
     "SHARE_LINKS", "SITE_NAMES", "SLUG_STORY_ROOTS", "SOURCE_WORDS", "SPEAKER_MAX_WORDS", "STORY_ROOTS", "SUMMARY",
-    "TAG_PATHS", "TAWSIYAT_ID", "TAWSIYAT_TYPE", "TEXT_TITLE_MAX_CHILDREN", "TIME_ATTRS", "TITLE_SUFFIXES",
+    "TAG_PATHS", "TAWSIYAT_ID", "TAWSIYAT_TYPE", "TEXT_TITLE_MAX_CHILDREN", "TICKER_LABELS", "TIME_ATTRS",
+    "TITLE_SUFFIXES",
     "BlockSpec", "Kind", "KindSpec", "ListingSpec", "PageKind",
 ]  # fmt: skip
 
@@ -275,9 +276,23 @@ CARD_SKIP_PATHS = ("/tags/",)
 
 # --- ticker ---------------------------------------------------------------------
 
-#: Tail words that make "statement: X" an attribution to X [capture:
-#: "...: Al Mayadeen's correspondent"]. Regex alternatives, searched case-blind.
-ATTRIBUTION_TAIL = r"correspondent|reporter|sources?$|media$|al mayadeen"
+#: Tail words that make "statement: X" an attribution to X, whatever the
+#: statement's length. Regex alternatives, searched case-blind. English
+#: [ref: "...: Al Mayadeen's correspondent"]; Arabic "مراسل الميادين" (Al
+#: Mayadeen's correspondent), "مصادر" (sources), "إعلام" (media) and Spanish
+#: "corresponsal", "fuentes", "medios" [reconstructed: the same formula in
+#: the other editions].
+ATTRIBUTION_TAIL = (
+    r"correspondent|reporter|sources?$|media$|al mayadeen"
+    r"|\u0645\u0631\u0627\u0633\u0644|\u0627\u0644\u0645\u064a\u0627\u062f\u064a\u0646|\u0645\u0635\u0627\u062f\u0631$|\u0625\u0639\u0644\u0627\u0645"
+    r"|corresponsal|fuentes?$|medios$"
+)
+#: Leading words of a ticker line that are a label, not a speaker ("Breaking:
+#: ...", "عاجل: ...", "Urgente: ..."): the line then has no attribution
+#: [reconstructed: the label the site's ticker heading uses, in each edition].
+TICKER_LABELS = frozenset(
+    {"breaking", "urgent", "just in", "\u0639\u0627\u062c\u0644", "urgente", "\u00faltima hora", "ultima hora"}
+)
 
 # --- embeds -----------------------------------------------------------------------
 

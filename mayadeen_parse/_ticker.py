@@ -24,6 +24,8 @@ from ._text import BR, absolutize, looks_like_story_path, normalize_text
 __all__ = ["breaking_item", "breaking_list", "merge_breaking", "split_attribution", "ticker"]
 
 _ATTRIBUTION_TAIL_RE = re.compile(_site.ATTRIBUTION_TAIL, re.I)
+# A clock time in a line's head ("الساعة 12:30: ..."): a time, not a speaker.
+_CLOCK_RE = re.compile(r"\d{1,2}:\d{2}")
 
 
 # --- the ticker ------------------------------------------------------------------------
@@ -33,10 +35,19 @@ _ATTRIBUTION_TAIL_RE = re.compile(_site.ATTRIBUTION_TAIL, re.I)
 def split_attribution(text: str) -> tuple[str | None, str | None]:
     """Split a ticker line into (attribution, statement), or (None, None).
 
+    A short tail naming a source ("...: Al Mayadeen's correspondent") is the
+    attribution however short the statement; else a short head is the
+    speaker ("Barrack: ..."), unless it is a label ("Breaking: ...") or a
+    clock time ("12:30: ...").
+
     >>> split_attribution("Barrack: Damascus will now actively assist us")
     ('Barrack', 'Damascus will now actively assist us')
     >>> split_attribution("An Israeli drone attacked a vehicle in Toul: Al Mayadeen's correspondent")
     ("Al Mayadeen's correspondent", 'An Israeli drone attacked a vehicle in Toul')
+    >>> split_attribution("2 martyrs in Khiam: Al Mayadeen's correspondent")
+    ("Al Mayadeen's correspondent", '2 martyrs in Khiam')
+    >>> split_attribution("Breaking: explosion in Beirut")
+    (None, 'explosion in Beirut')
     >>> split_attribution("Colombian President orders suspension of intelligence sharing")
     (None, None)
     """
@@ -45,19 +56,13 @@ def split_attribution(text: str) -> tuple[str | None, str | None]:
     head, _, rest = text.partition(": ")
     body, _, tail = text.rpartition(": ")
     tail_words = tail.rstrip(".").split()
-    if (
-        len(tail_words) <= _site.ATTRIBUTION_TAIL_MAX_WORDS
-        and body
-        and _ATTRIBUTION_TAIL_RE.search(tail)
-        and len(body) > len(tail)
-    ):
+    if body and len(tail_words) <= _site.ATTRIBUTION_TAIL_MAX_WORDS and _ATTRIBUTION_TAIL_RE.search(tail):
         return normalize_text(tail.rstrip(".")), normalize_text(body)
-    if (
-        head
-        and rest.strip()
-        and len(head.split()) <= _site.SPEAKER_MAX_WORDS
-        and not head.rstrip().endswith(("http", "https"))
-    ):
+    if not head or not rest.strip() or head.rstrip().endswith(("http", "https")):
+        return None, None
+    if normalize_text(head.casefold()) in _site.TICKER_LABELS:
+        return None, normalize_text(rest)
+    if len(head.split()) <= _site.SPEAKER_MAX_WORDS and _CLOCK_RE.search(head) is None:
         return normalize_text(head), normalize_text(rest)
     return None, None
 
