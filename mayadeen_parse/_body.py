@@ -62,7 +62,9 @@ class BodyFound:
 def body_by_class(page: Page, furniture_set: frozenset[Element]) -> tuple[Element, ...]:
     """The outermost body-class containers outside the furniture that hold text."""
     roots = [el for el in BODY_HINT(page) if not inside(el, furniture_set)]
-    roots = [el for el in roots if not any(inside(el, {other}) for other in roots if other is not el)]
+    # The outermost ones: one walk up from each, not a test of every pair.
+    root_set = set(roots)
+    roots = [el for el in roots if not any(a in root_set for a in el.iterancestors())]
     return tuple(el for el in roots if any(True for _ in el.iter("p")) or text_of(el))
 
 

@@ -7,6 +7,7 @@ Elements are :class:`lxml.etree._Element` from :func:`~mayadeen_parse.load_page`
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 
 from lxml import etree
@@ -220,6 +221,8 @@ def figure_box(img: Element) -> tuple[Element, Element | None]:
         if parent.tag in ("picture", "a"):
             node = parent
             continue
+        if next(itertools.islice(parent.iter(), _site.FIGURE_BOX_MAX_ELEMENTS, None), None) is not None:
+            break  # a section, not a figure box (and not read whole once per image)
         if sum(1 for _ in parent.iter("img")) > 1:
             break
         caption = caption_el(parent)

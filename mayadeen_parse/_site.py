@@ -30,7 +30,8 @@ __all__ = [  # one line per few names: the tables are many
     "BLOCKS", "BODY", "BODY_MAX_DEPTH", "BODY_START_MIN_CHARS", "BODY_WIDEN_MIN_CHARS", "BREAKING_LIST",
     "BYLINE_SEPARATORS", "BY_WORDS",
     "CAPTION_CLASS_WORDS", "CARD_LABEL_MAX_CHARS", "CARD_SKIP_PATHS", "DATE_LINE_MAX_CHARS", "DUPLICATE_CLASSES",
-    "FIGURE_CLIMB_LEVELS", "HEADER_PART_MAX_CHARS", "HEADING_CLIMB_LEVELS", "HEADING_LANGUAGES", "HEADING_MAX_CHARS",
+    "FIGURE_BOX_MAX_ELEMENTS", "FIGURE_CLIMB_LEVELS", "HEADER_PART_MAX_CHARS",
+    "HEADING_CLIMB_LEVELS", "HEADING_LANGUAGES", "HEADING_MAX_CHARS",
     "HEADING_SCAN_ELEMENTS", "HEADING_TEXT_FACTOR", "HEADING_TEXT_SLACK", "HINT_TAGS", "IMAGE_PLACEHOLDERS",
     "IMAGE_SRC_ATTRS", "INDEX_ROOTS", "KIND_TABLE", "LD_KINDS", "LD_NEWS_TYPES", "LISTING",
     "LISTING_HEADING_CLIMB_LEVELS", "LISTING_LD_TYPES", "LOGO_WORDS", "MEANINGFUL_MIN_CHARS", "MONTH_NAMES",
@@ -369,6 +370,9 @@ BODY_START_MIN_CHARS = 40
 BODY_WIDEN_MIN_CHARS = 80
 #: Levels climbed from an image to its figure box (img → picture/a → box).
 FIGURE_CLIMB_LEVELS = 3
+#: A figure box is small (an image, a caption, a credit): an ancestor holding
+#: more elements than this is a section, and is not read whole once per image.
+FIGURE_BOX_MAX_ELEMENTS = 64
 #: Nesting past this depth in the body is read as one paragraph (hostile input).
 BODY_MAX_DEPTH = 64
 #: A container with no more text than this is an embed's frame, not a paragraph.
