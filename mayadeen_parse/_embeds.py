@@ -8,7 +8,7 @@ import re
 from . import _site
 from ._markup import Element, raw, text_of
 from ._model import Block, Embed, Quote
-from ._text import BR, absolutize, normalize_lines, normalize_text
+from ._text import BR, absolutize, normalize_lines, normalize_text, parse_visible_date
 
 __all__ = ["blockquote", "embed_in", "media_embed"]
 
@@ -107,7 +107,26 @@ def _tweet(el: Element, url: str | None, links: list[tuple[Element, str | None]]
     author = normalize_text("".join(rest).replace(BR, " "))
     if author:
         author = normalize_text(author.lstrip("\u2014\u2013- ")) or None
-    return Embed(provider="twitter", url=url, text=text, author=author)
+    name, handle = _name_and_handle(author)
+    day = parse_visible_date(text_of(status_link)) if status_link is not None else None
+    return Embed(provider="twitter", url=url, text=text, author=author, author_name=name, handle=handle, date=day)
+
+
+def _name_and_handle(author: str | None) -> tuple[str | None, str | None]:
+    """``"Name (@handle)"`` → ``("Name", "@handle")``; anything else → ``(None, None)``.
+
+    >>> _name_and_handle("Michael Weingardt (@Michael_Wgd)")
+    ('Michael Weingardt', '@Michael_Wgd')
+    >>> _name_and_handle("Michael Weingardt")
+    (None, None)
+    """
+    if not author or not author.endswith(")"):
+        return None, None
+    name, _, handle = author[:-1].rpartition("(@")
+    name_shown = normalize_text(name)
+    if not name_shown or not handle or not all(c.isascii() and (c.isalnum() or c == "_") for c in handle):
+        return None, None
+    return name_shown, "@" + handle
 
 
 def quote(el: Element) -> Block:
