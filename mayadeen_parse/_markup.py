@@ -65,8 +65,15 @@ def classes(el: Element | None) -> str:
 
 
 def is_ad(el: Element) -> bool:
+    """An ad slot: ad markup (a class or id of :data:`_site.AD_WORDS`: a gpt
+    or dfp slot id, ``ad``, ``banner``...) and no prose (no text, or only an
+    "Advertisement" label, :data:`_site.AD_LABELS`). A marked element holding
+    a sentence is content: a class name alone never drops text."""
     marker = classes(el)
-    return len(marker) > 1 and _AD_RE.search(marker) is not None
+    if len(marker) <= 1 or _AD_RE.search(marker) is None:
+        return False
+    shown = text_of(el)
+    return shown is None or shown.casefold() in _site.AD_LABELS
 
 
 def is_hidden(el: Element) -> bool:

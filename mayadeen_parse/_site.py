@@ -25,7 +25,8 @@ from typing import Literal, NamedTuple
 from ._editions import BYLINE_WORDS, HEADINGS, MONTHS
 
 __all__ = [  # one line per few names: the tables are many
-    "AD_HOSTS", "AD_WORDS", "ARTICLE_KINDS", "ARTICLE_TYPES", "ATTRIBUTION_TAIL", "ATTRIBUTION_TAIL_MAX_WORDS",
+    "AD_HOSTS", "AD_LABELS", "AD_WORDS", "ARTICLE_KINDS", "ARTICLE_TYPES", "ATTRIBUTION_TAIL",
+    "ATTRIBUTION_TAIL_MAX_WORDS",
     "AUTHOR_CLASS_WORDS", "AUTHOR_PATHS", "AUTHOR_SEPARATORS", "AUTHOR_SEPARATOR_WORDS", "BLOCKQUOTE_PROVIDERS",
     "BLOCKS", "BODY", "BODY_MAX_DEPTH", "BODY_START_MIN_CHARS", "BODY_WIDEN_MIN_CHARS", "BREAKING_LIST",
     "BYLINE_SEPARATORS", "BY_WORDS",
@@ -245,7 +246,13 @@ CAPTION_CLASS_WORDS = ("caption", "credit")
 #: Class-name fragments marking a teaser's section label [cms: .category-meta].
 SECTION_CLASS_WORDS = ("categ", "section", "kicker", "label", "rubric", "topic")
 #: Class/id tokens marking an advertisement [common: gpt-ad, dfp, sponsored].
+#: A hint only: an element so marked is an ad slot when it holds no prose
+#: (nothing, or only an :data:`AD_LABELS` label), so ``<div class="ad-note">``
+#: holding a sentence is body text (issue 14 §3).
 AD_WORDS = ("ad", "ads", "adv", r"advert\w*", r"gpt-ad\w*", "dfp", r"sponsor\w*", "banner")
+#: The label an ad slot shows instead of prose, lower case [common:
+#: "Advertisement" above GPT slots; ar/es reconstructed].
+AD_LABELS = frozenset({"advertisement", "advertisements", "ad", "ads", "sponsored", "إعلان", "publicidad", "anuncio"})
 #: Attributes holding an element's time [common; <time datetime> is HTML].
 TIME_ATTRS = ("datetime", "data-time", "data-datetime", "data-date", "data-published", "data-timestamp")
 #: Attributes holding the post id on the article element [common].
