@@ -9,6 +9,7 @@ quotes and embeds, leaving out promos (``Read next: ...``, collected as
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable
 
@@ -229,7 +230,11 @@ class Walker:
         if el.text and el.text.strip():
             return False
         first = next((c for c in el if isinstance(c.tag, str)), None)
-        if first is None or heading_key(text_of(first)) is None:
+        if first is None:
+            return False
+        if next(itertools.islice(first.iter(), _site.BOX_HEADING_MAX_ELEMENTS, None), None) is not None:
+            return False  # a heading is a few elements at most (and a large first child is not read per level)
+        if heading_key(text_of(first)) is None:
             return False
         titles = 0
         for a in el.iter("a"):

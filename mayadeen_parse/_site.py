@@ -28,7 +28,8 @@ __all__ = [  # one line per few names: the tables are many
     "AD_HOSTS", "AD_LABELS", "AD_WORDS", "ARTICLE_KINDS", "ARTICLE_TYPES", "ATTRIBUTION_TAIL",
     "ATTRIBUTION_TAIL_MAX_WORDS",
     "AUTHOR_CLASS_WORDS", "AUTHOR_PATHS", "AUTHOR_SEPARATORS", "AUTHOR_SEPARATOR_WORDS", "BLOCKQUOTE_PROVIDERS",
-    "BLOCKS", "BODY", "BODY_MAX_DEPTH", "BODY_START_MIN_CHARS", "BODY_WIDEN_MIN_CHARS", "BREAKING_LIST",
+    "BLOCKS", "BODY", "BODY_MAX_DEPTH", "BODY_START_MIN_CHARS", "BODY_WIDEN_MIN_CHARS", "BOX_HEADING_MAX_ELEMENTS",
+    "BREAKING_LIST",
     "BYLINE_SEPARATORS", "BY_WORDS",
     "CAPTION_CLASS_WORDS", "CARD_LABEL_MAX_CHARS", "CARD_SKIP_PATHS", "DATE_LINE_MAX_CHARS", "DUPLICATE_CLASSES",
     "FIGURE_BOX_MAX_ELEMENTS", "FIGURE_CLIMB_LEVELS", "HEADER_PART_MAX_CHARS",
@@ -380,6 +381,10 @@ FIGURE_CLIMB_LEVELS = 3
 #: A figure box is small (an image, a caption, a credit): an ancestor holding
 #: more elements than this is a section, and is not read whole once per image.
 FIGURE_BOX_MAX_ELEMENTS = 64
+#: A page block's heading inside the body is an element and an inline child
+#: or two (``<div><b>Related News</b></div>``): a first child holding more
+#: elements is not one (and is not read once per level of nesting).
+BOX_HEADING_MAX_ELEMENTS = 4
 #: Nesting past this depth in the body is read as one paragraph (hostile input).
 BODY_MAX_DEPTH = 64
 #: A container with no more text than this is an embed's frame, not a paragraph.
