@@ -9,6 +9,7 @@ quotes and embeds, leaving out promos (``Read next: ...``, collected as
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable
 
@@ -16,13 +17,15 @@ import attrs
 
 from . import _site
 from ._embeds import blockquote, embed_in, media_embed
-from ._locate import BODY_HINT
+from ._locate import BODY_HINT, heading_key
 from ._markup import (
     BLOCK_TAGS,
     CONTAINER_TAGS,
     HEADING_TAGS,
+    INLINE_SKIP,
     SKIP_TAGS,
     Element,
+    caption_el,
     classes,
     figcaption,
     figure_box,
@@ -36,9 +39,9 @@ from ._markup import (
     raw,
     text_of,
 )
-from ._model import Block, Embed, Figure, Heading, Link, ListBlock, Paragraph
+from ._model import Block, Embed, Figure, Heading, Link, ListBlock, Paragraph, Quote
 from ._page import Page
-from ._text import BR, normalize_lines, normalize_text
+from ._text import BR, absolutize, looks_like_story_path, normalize_lines, normalize_text
 
 __all__ = ["BodyFound", "Walker", "body_by_class", "body_by_structure", "read_body"]
 
@@ -62,7 +65,9 @@ class BodyFound:
 def body_by_class(page: Page, furniture_set: frozenset[Element]) -> tuple[Element, ...]:
     """The outermost body-class containers outside the furniture that hold text."""
     roots = [el for el in BODY_HINT(page) if not inside(el, furniture_set)]
-    roots = [el for el in roots if not any(inside(el, {other}) for other in roots if other is not el)]
+    # The outermost ones: one walk up from each, not a test of every pair.
+    root_set = set(roots)
+    roots = [el for el in roots if not any(a in root_set for a in el.iterancestors())]
     return tuple(el for el in roots if any(True for _ in el.iter("p")) or text_of(el))
 
 
@@ -160,8 +165,10 @@ class Walker:
         text = normalize_lines(text_raw)
         if not text:
             return
-        if links and _PROMO_RE.match(text):
+        if _is_promo(text, links):
             self.see_also.extend(links)
+            return
+        if links and _is_share_run(text, links):
             return
         self.blocks.append(Paragraph(text=text, links=links))
 
@@ -197,7 +204,10 @@ class Walker:
                 self.flush()
                 post = (child.get("data-telegram-post") or "").strip("/")
                 self.blocks.append(Embed(provider="telegram", url=f"https://t.me/{post}"))
-        elif tag in BLOCK_TAGS or (tag in CONTAINER_TAGS and has_blocks(child)):
+        elif tag in CONTAINER_TAGS and (_is_share_list(child) or self._is_block_box(child)):
+            self.flush()  # a share box, or a page block without its class (Related News): furniture
+        elif tag in BLOCK_TAGS or tag == "picture" or (tag in CONTAINER_TAGS and has_blocks(child)):
+            # <picture>: libxml2 nests the <img> inside the void <source>
             self.flush()
             self._block(child, tag, depth)
         elif is_ad(child) and tag in CONTAINER_TAGS:
@@ -213,9 +223,30 @@ class Walker:
         else:
             self._container(el, depth)
 
+    def _is_block_box(self, el: Element) -> bool:
+        """A page block without its class inside the body: its first child
+        reads as a block heading (``Related News``), and the rest is story
+        links only."""
+        if el.text and el.text.strip():
+            return False
+        first = next((c for c in el if isinstance(c.tag, str)), None)
+        if first is None:
+            return False
+        if next(itertools.islice(first.iter(), _site.BOX_HEADING_MAX_ELEMENTS, None), None) is not None:
+            return False  # a heading is a few elements at most (and a large first child is not read per level)
+        if heading_key(text_of(first)) is None:
+            return False
+        titles = 0
+        for a in el.iter("a"):
+            url = absolutize(a.get("href"), self.base)
+            if not url or not looks_like_story_path(url):
+                return False
+            titles += _letters(text_of(a))
+        return titles > 0 and _letters(text_of(el)) - _letters(text_of(first)) <= titles
+
     def _text_block(self, el: Element, tag: str) -> None:
         """A paragraph, or a container of inline content only."""
-        if tag != "p" and is_ad(el):
+        if (tag != "p" and is_ad(el)) or _is_share_list(el):
             return
         embed = embed_in(el, self.base)
         if embed is not None and not _meaningful_text(el):
@@ -238,7 +269,7 @@ class Walker:
         if text:
             links: list[Link] = []
             gather(el, [], links, self.base, False)
-            if links and _PROMO_RE.match(text):
+            if _is_promo(text, tuple(links)):
                 self.see_also.extend(links)
             else:
                 self.blocks.append(Heading(text=text, level=HEADING_TAGS[tag]))
@@ -247,6 +278,9 @@ class Walker:
         self.blocks.append(blockquote(el, self.base))
 
     def _figure(self, el: Element, tag: str, depth: int) -> None:
+        if tag == "figure" and not _image_only(el):
+            self._figure_content(el, depth)
+            return
         embed = embed_in(el, self.base) if tag == "figure" else None
         img = first_img(el)
         if img is not None:
@@ -257,19 +291,60 @@ class Walker:
         if embed is not None:
             self.blocks.append(embed)
 
+    def _figure_content(self, el: Element, depth: int) -> None:
+        """A ``<figure>`` holding more than an image and its caption (a
+        paragraph, a quote, a table, a player): its content read as body, in
+        order, and its caption given to the one block it captions (a
+        player's text, a quote's attribution), else kept as a paragraph."""
+        cap = caption_el(el)
+        caption = text_of(cap) if cap is not None else None
+        start = len(self.blocks)
+        if cap is not None:
+            self.skip.add(cap)
+        try:
+            self.walk(el, depth + 1)
+            self.flush()
+        finally:
+            if cap is not None:
+                self.skip.discard(cap)
+        if caption is None:
+            return
+        new = self.blocks[start:]
+        if len(new) == 1 and isinstance(new[0], Embed) and not new[0].text:
+            self.blocks[start] = attrs.evolve(new[0], text=caption)
+        elif len(new) == 1 and isinstance(new[0], Quote) and not new[0].attribution:
+            self.blocks[start] = attrs.evolve(new[0], attribution=caption)
+        else:
+            self.blocks.append(Paragraph(text=caption))
+
     def _media(self, el: Element, tag: str, depth: int) -> None:
         embed = media_embed(el, self.base)
         if embed is not None:
             self.blocks.append(embed)
 
     def _list(self, el: Element, tag: str, depth: int) -> None:
+        """A list: its items without their share links; loose text between
+        the items (``<ul>Text<li>...``) a paragraph in its place."""
         if _is_share_list(el):
             return
-        items = tuple(t for t in (normalize_lines(raw(li)) for li in el.iterchildren("li")) if t)
+        items: list[str] = []
+        for child, is_item in _list_parts(el):
+            text = normalize_lines(child)
+            if text and is_item:
+                items.append(text)
+            elif text:
+                if items:
+                    self.blocks.append(ListBlock(items=tuple(items), ordered=tag == "ol"))
+                    items = []
+                self.blocks.append(Paragraph(text=text))
         if items:
-            self.blocks.append(ListBlock(items=items, ordered=tag == "ol"))
+            self.blocks.append(ListBlock(items=tuple(items), ordered=tag == "ol"))
 
     def _table(self, el: Element, tag: str, depth: int) -> None:
+        for cap in el.iterchildren("caption"):
+            text = text_of(cap)
+            if text:
+                self.blocks.append(Paragraph(text=text))
         for row in el.iter("tr"):
             cells = [text_of(cell) for cell in row if cell.tag in ("td", "th")]
             text = " | ".join(c for c in cells if c)
@@ -283,7 +358,7 @@ class Walker:
 
     def _container(self, el: Element, depth: int) -> None:
         """A container with blocks inside: a figure box, a share list, or walked."""
-        if is_ad(el) and not _meaningful_text(el):
+        if is_ad(el):  # ad markup and no prose (an "Advertisement" label at most)
             return
         img = first_img(el)
         if img is not None:
@@ -332,6 +407,90 @@ def _meaningful_text(el: Element) -> bool:
     return text is not None and len(text) > _site.MEANINGFUL_MIN_CHARS
 
 
+def _letters(text: str | None) -> int:
+    """How many letters and digits *text* holds (what is left of a line once
+    its links are taken out says whether it is prose)."""
+    return sum(c.isalnum() for c in text) if text else 0
+
+
+def _is_promo(text: str, links: tuple[Link, ...]) -> bool:
+    """A promo line: a promo prefix (``Read next:``) and nothing after it
+    but its links. ``Read more: <a>the talks</a> collapsed on Tuesday`` is
+    prose, kept whole."""
+    match = _PROMO_RE.match(text) if links else None
+    return match is not None and _letters(text[match.end() :]) <= sum(_letters(link.title) for link in links)
+
+
+def _is_share_run(text: str, links: tuple[Link, ...]) -> bool:
+    """A run of share links and nothing else (a share box without its list)."""
+    return all(_SHARE_RE.search(link.url) for link in links) and _letters(text) <= sum(
+        _letters(link.title) for link in links
+    )
+
+
 def _is_share_list(el: Element) -> bool:
-    hrefs = [a.get("href") or "" for a in el.iter("a")]
-    return bool(hrefs) and all(_SHARE_RE.search(h) for h in hrefs)
+    """A share list: links, every one a share URL, and no text but theirs."""
+    titles = 0
+    for a in el.iter("a"):
+        if not _SHARE_RE.search(a.get("href") or ""):
+            return False
+        titles += _letters(text_of(a))
+    return (titles > 0 and _letters(text_of(el)) <= titles) or (titles == 0 and _has_share_links(el))
+
+
+def _has_share_links(el: Element) -> bool:
+    """Icon-only share links (no text at all)."""
+    return any(True for _ in el.iter("a")) and text_of(el) is None
+
+
+def _image_only(el: Element) -> bool:
+    """Whether a ``<figure>`` holds only images and their caption."""
+    cap = caption_el(el)
+    for node in el.iter("p", "table", "blockquote", "iframe", "video", "audio", "ul", "ol", "pre", *HEADING_TAGS):
+        if cap is None or not (node is cap or inside(node, {cap})):
+            return False
+    text = text_of(el)
+    return text is None or (cap is not None and text == text_of(cap))
+
+
+def _list_parts(el: Element) -> list[tuple[str, bool]]:
+    """A list's content in order: ``(item text, True)`` for each ``<li>``
+    (its share links left out), ``(loose text, False)`` for text between."""
+    parts: list[tuple[str, bool]] = []
+    run: list[str] = [el.text or ""]
+    for child in el:
+        if child.tag == "li":
+            parts.append(("".join(run), False))
+            run = []
+            parts.append((_without_share_links(child), True))
+        elif isinstance(child.tag, str) and child.tag not in INLINE_SKIP:
+            run.append(raw(child))
+        if child.tail:
+            run.append(child.tail)
+    parts.append(("".join(run), False))
+    return parts
+
+
+def _without_share_links(el: Element) -> str:
+    """The rendered text of *el* without its share links' text."""
+    if not any(_SHARE_RE.search(a.get("href") or "") for a in el.iter("a")):
+        return raw(el)
+    parts: list[str] = []
+    _gather_without_share(el, parts)
+    return "".join(parts)
+
+
+def _gather_without_share(el: Element, parts: list[str]) -> None:
+    if el.text:
+        parts.append(el.text)
+    for child in el:
+        if child.tag == "br":
+            parts.append(BR)
+        elif (
+            isinstance(child.tag, str)
+            and child.tag not in INLINE_SKIP
+            and not (child.tag == "a" and _SHARE_RE.search(child.get("href") or ""))
+        ):
+            _gather_without_share(child, parts)
+        if child.tail:
+            parts.append(child.tail)

@@ -8,7 +8,7 @@ import re
 from . import _site
 from ._markup import Element, raw, text_of
 from ._model import Block, Embed, Quote
-from ._text import BR, absolutize, normalize_lines, normalize_text
+from ._text import BR, absolutize, normalize_lines, normalize_text, parse_visible_date
 
 __all__ = ["blockquote", "embed_in", "media_embed"]
 
@@ -107,18 +107,66 @@ def _tweet(el: Element, url: str | None, links: list[tuple[Element, str | None]]
     author = normalize_text("".join(rest).replace(BR, " "))
     if author:
         author = normalize_text(author.lstrip("\u2014\u2013- ")) or None
-    return Embed(provider="twitter", url=url, text=text, author=author)
+    name, handle = _name_and_handle(author)
+    day = parse_visible_date(text_of(status_link)) if status_link is not None else None
+    return Embed(provider="twitter", url=url, text=text, author=author, author_name=name, handle=handle, date=day)
+
+
+def _name_and_handle(author: str | None) -> tuple[str | None, str | None]:
+    """``"Name (@handle)"`` → ``("Name", "@handle")``; anything else → ``(None, None)``.
+
+    >>> _name_and_handle("Michael Weingardt (@Michael_Wgd)")
+    ('Michael Weingardt', '@Michael_Wgd')
+    >>> _name_and_handle("Michael Weingardt")
+    (None, None)
+    """
+    if not author or not author.endswith(")"):
+        return None, None
+    name, _, handle = author[:-1].rpartition("(@")
+    name_shown = normalize_text(name)
+    if not name_shown or not handle or not all(c.isascii() and (c.isalnum() or c == "_") for c in handle):
+        return None, None
+    return name_shown, "@" + handle
+
+
+# Inside a quote, these start a line of their own; everything else is inline.
+_LINE_TAGS = frozenset({"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "table", "tr"})
+
+
+def _quote_lines(el: Element, lines: list[str], run: list[str]) -> None:
+    """Append the lines of *el*'s content to *lines*: each paragraph, list
+    item or other block a line, and each run of loose text between them."""
+    if el.text:
+        run.append(el.text)
+    for child in el:
+        if isinstance(child.tag, str) and child.tag in _LINE_TAGS:
+            lines.append("".join(run))
+            run.clear()
+            if len(child) == 0 or child.tag in ("p", "li", "pre", "tr"):
+                lines.append(raw(child))
+            else:
+                _quote_lines(child, lines, run)
+                lines.append("".join(run))
+                run.clear()
+        elif isinstance(child.tag, str) and child.tag not in ("script", "style", "template"):
+            run.append(raw(child))
+        if child.tail:
+            run.append(child.tail)
 
 
 def quote(el: Element) -> Block:
-    """A quotation with its ``<cite>``/``<footer>`` attribution."""
+    """A quotation with its ``<cite>``/``<footer>`` attribution; every line of
+    its text kept (paragraphs, list items, loose text), in order."""
     attribution = None
     for node in el.iter("cite", "footer"):
         shown = text_of(node)
         attribution = normalize_text(shown.lstrip("\u2014\u2013-~ ")) if shown else None
         break
-    paragraphs = list(el.iter("p"))
-    parts = [normalize_lines(raw(p)) for p in paragraphs] if paragraphs else [normalize_lines(raw(el))]
+    lines: list[str] = []
+    run: list[str] = []
+    _quote_lines(el, lines, run)
+    lines.append("".join(run))
+    parts = [normalize_lines(line) for line in lines]
     text = "\n".join(p for p in parts if p)
     if attribution and text.endswith(attribution):
         text = text[: -len(attribution)].rstrip(" \n\u2014\u2013-")

@@ -127,13 +127,18 @@ def _by_class(page: Page, kind: str, reading: Reading) -> Found | None:
 
 def _by_heading(page: Page, missing: list[str], reading: Reading) -> dict[str, Found]:
     headings = _headings(page)
-    heading_elements = [el for found in headings.values() for el in found]
+    # How many block headings each element holds (itself included), counted
+    # once per page: _climb asks it of every heading it tries.
+    held: dict[Element, int] = {}
+    for h in dict.fromkeys(el for found in headings.values() for el in found):
+        for el in (h, *h.iterancestors()):
+            held[el] = held.get(el, 0) + 1
     holds_article = _holding_article(page)
     blocks = {}
     for kind in missing:
         found = Found(kind=kind)
         for head in headings.get(kind, ()):
-            located = _climb(kind, head, heading_elements, reading, holds_article)
+            located = _climb(kind, head, held, reading, holds_article)
             if located is not None:
                 items, elements = located
                 found = Found(
@@ -224,7 +229,7 @@ def _contentful(el: Element, skip: Element) -> bool:
 
 
 def _climb(
-    kind: str, head: Element, heading_elements: list[Element], reading: Reading, holds_article: set[Element]
+    kind: str, head: Element, held: dict[Element, int], reading: Reading, holds_article: set[Element]
 ) -> tuple[Items, tuple[Element, ...]] | None:
     """The block a heading names: ``(items, elements)``, or None.
 
@@ -232,24 +237,20 @@ def _climb(
     where the heading shares its parent with other blocks or with the article
     (*holds_article*: the ancestors of the headline, of any ``<article>`` and of
     the body container), the block is the run of siblings after the heading.
+    *held* counts the block headings each element holds: an ancestor of
+    *head* holds another one when it holds two, a sibling when it holds one.
     """
-    # Every element holding another block's heading (the heading included).
-    holds_other: set[Element] = set()
-    for h in heading_elements:
-        if h is not head:
-            holds_other.add(h)
-            holds_other.update(h.iterancestors())
     wants_items = _SPECS[kind].items != "none"
     node = head
     for _ in range(_site.HEADING_CLIMB_LEVELS):
         parent = node.getparent()
         if parent is None or parent.tag in ("body", "html"):
             break
-        if parent in holds_other or _contentful(parent, head) or parent in holds_article:
+        if held.get(parent, 0) > 1 or _contentful(parent, head) or parent in holds_article:
             # The heading shares its parent with other blocks or with the
             # article (whose links are not the block's): the block is the run
             # of siblings after the heading.
-            run = _sibling_run(node, holds_other, reading.base)
+            run = _sibling_run(node, held, reading.base)
             if not wants_items:
                 return (), (node, *run)
             items = _items(kind, run, {parent}, None, attrs.evolve(reading, block=text_of(head)))
@@ -265,7 +266,7 @@ def _climb(
     return None
 
 
-def _sibling_run(node: Element, holds_other: set[Element], base: str) -> list[Element]:
+def _sibling_run(node: Element, held: dict[Element, int], base: str) -> list[Element]:
     """The siblings after *node* up to a paragraph, a heading or another block."""
     run = []
     for sibling in node.itersiblings():
@@ -273,7 +274,7 @@ def _sibling_run(node: Element, holds_other: set[Element], base: str) -> list[El
             continue
         if sibling.tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6") and not _story_links_only(sibling, base):
             break
-        if sibling in holds_other:
+        if held.get(sibling, 0) > 0:
             break
         run.append(sibling)
     return run

@@ -283,7 +283,11 @@ def _text_part(scan: _Scan, el: Element) -> None:
 
 
 def _byline(scan: _Scan, base: str) -> Byline:
-    by_matches = [m for m in scan.by_matches if not any(o is not m and inside(o, {m}) for o in scan.by_matches)]
+    # The innermost "By" elements: drop each one holding another (one walk up
+    # from each match, not a test of every pair: thousands of lines).
+    matched = set(scan.by_matches)
+    holders = {a for o in scan.by_matches for a in o.iterancestors() if a in matched}
+    by_matches = [m for m in scan.by_matches if m not in holders]
     by_el = by_matches[0] if by_matches else None
     text = text_of(by_el) if by_el is not None else None
     source = scan.source

@@ -7,6 +7,7 @@ Elements are :class:`lxml.etree._Element` from :func:`~mayadeen_parse.load_page`
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 
 from lxml import etree
@@ -64,8 +65,15 @@ def classes(el: Element | None) -> str:
 
 
 def is_ad(el: Element) -> bool:
+    """An ad slot: ad markup (a class or id of :data:`_site.AD_WORDS`: a gpt
+    or dfp slot id, ``ad``, ``banner``...) and no prose (no text, or only an
+    "Advertisement" label, :data:`_site.AD_LABELS`). A marked element holding
+    a sentence is content: a class name alone never drops text."""
     marker = classes(el)
-    return len(marker) > 1 and _AD_RE.search(marker) is not None
+    if len(marker) <= 1 or _AD_RE.search(marker) is None:
+        return False
+    shown = text_of(el)
+    return shown is None or shown.casefold() in _site.AD_LABELS
 
 
 def is_hidden(el: Element) -> bool:
@@ -220,6 +228,8 @@ def figure_box(img: Element) -> tuple[Element, Element | None]:
         if parent.tag in ("picture", "a"):
             node = parent
             continue
+        if next(itertools.islice(parent.iter(), _site.FIGURE_BOX_MAX_ELEMENTS, None), None) is not None:
+            break  # a section, not a figure box (and not read whole once per image)
         if sum(1 for _ in parent.iter("img")) > 1:
             break
         caption = caption_el(parent)

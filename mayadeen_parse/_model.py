@@ -140,8 +140,20 @@ class Embed:
     """The post's text as the page shows it (for a tweet, the quoted text
     without the author line), or ``None`` for a bare player."""
     author: str | None = None
-    """The post's author line as shown, e.g. ``"Michael Weingardt
-    (@Michael_Wgd)"``, or ``None``."""
+    """The post's author line as shown, without its date, e.g. ``"Michael
+    Weingardt (@Michael_Wgd)"``, or ``None``. When the line has the form
+    ``Name (@handle)``, :attr:`author_name` and :attr:`handle` are its two
+    parts; otherwise they are ``None`` and this is the whole line."""
+    author_name: str | None = None
+    """The author's display name from the author line (``"Michael
+    Weingardt"``), or ``None``."""
+    handle: str | None = None
+    """The author's account as shown, with its ``@`` (``"@Michael_Wgd"``),
+    or ``None``."""
+    date: datetime.date | None = None
+    """The day the attribution shows (``November 6, 2023`` →
+    ``2023-11-06``), or ``None``. A day only: the embed shows no time or
+    time zone."""
 
 
 @attrs.frozen(kw_only=True)

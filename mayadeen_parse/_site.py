@@ -25,12 +25,15 @@ from typing import Literal, NamedTuple
 from ._editions import BYLINE_WORDS, HEADINGS, MONTHS
 
 __all__ = [  # one line per few names: the tables are many
-    "AD_HOSTS", "AD_WORDS", "ARTICLE_KINDS", "ARTICLE_TYPES", "ATTRIBUTION_TAIL", "ATTRIBUTION_TAIL_MAX_WORDS",
+    "AD_HOSTS", "AD_LABELS", "AD_WORDS", "ARTICLE_KINDS", "ARTICLE_TYPES", "ATTRIBUTION_TAIL",
+    "ATTRIBUTION_TAIL_MAX_WORDS",
     "AUTHOR_CLASS_WORDS", "AUTHOR_PATHS", "AUTHOR_SEPARATORS", "AUTHOR_SEPARATOR_WORDS", "BLOCKQUOTE_PROVIDERS",
-    "BLOCKS", "BODY", "BODY_MAX_DEPTH", "BODY_START_MIN_CHARS", "BODY_WIDEN_MIN_CHARS", "BREAKING_LIST",
+    "BLOCKS", "BODY", "BODY_MAX_DEPTH", "BODY_START_MIN_CHARS", "BODY_WIDEN_MIN_CHARS", "BOX_HEADING_MAX_ELEMENTS",
+    "BREAKING_LIST",
     "BYLINE_SEPARATORS", "BY_WORDS",
     "CAPTION_CLASS_WORDS", "CARD_LABEL_MAX_CHARS", "CARD_SKIP_PATHS", "DATE_LINE_MAX_CHARS", "DUPLICATE_CLASSES",
-    "FIGURE_CLIMB_LEVELS", "HEADER_PART_MAX_CHARS", "HEADING_CLIMB_LEVELS", "HEADING_LANGUAGES", "HEADING_MAX_CHARS",
+    "FIGURE_BOX_MAX_ELEMENTS", "FIGURE_CLIMB_LEVELS", "HEADER_PART_MAX_CHARS",
+    "HEADING_CLIMB_LEVELS", "HEADING_LANGUAGES", "HEADING_MAX_CHARS",
     "HEADING_SCAN_ELEMENTS", "HEADING_TEXT_FACTOR", "HEADING_TEXT_SLACK", "HINT_TAGS", "IMAGE_PLACEHOLDERS",
     "IMAGE_SRC_ATTRS", "INDEX_ROOTS", "KIND_TABLE", "LD_KINDS", "LD_NEWS_TYPES", "LISTING",
     "LISTING_HEADING_CLIMB_LEVELS", "LISTING_LD_TYPES", "LOGO_WORDS", "MEANINGFUL_MIN_CHARS", "MONTH_NAMES",
@@ -245,7 +248,13 @@ CAPTION_CLASS_WORDS = ("caption", "credit")
 #: Class-name fragments marking a teaser's section label [cms: .category-meta].
 SECTION_CLASS_WORDS = ("categ", "section", "kicker", "label", "rubric", "topic")
 #: Class/id tokens marking an advertisement [common: gpt-ad, dfp, sponsored].
+#: A hint only: an element so marked is an ad slot when it holds no prose
+#: (nothing, or only an :data:`AD_LABELS` label), so ``<div class="ad-note">``
+#: holding a sentence is body text (issue 14 §3).
 AD_WORDS = ("ad", "ads", "adv", r"advert\w*", r"gpt-ad\w*", "dfp", r"sponsor\w*", "banner")
+#: The label an ad slot shows instead of prose, lower case [common:
+#: "Advertisement" above GPT slots; ar/es reconstructed].
+AD_LABELS = frozenset({"advertisement", "advertisements", "ad", "ads", "sponsored", "إعلان", "publicidad", "anuncio"})
 #: Attributes holding an element's time [common; <time datetime> is HTML].
 TIME_ATTRS = ("datetime", "data-time", "data-datetime", "data-date", "data-published", "data-timestamp")
 #: Attributes holding the post id on the article element [common].
@@ -384,6 +393,13 @@ BODY_START_MIN_CHARS = 40
 BODY_WIDEN_MIN_CHARS = 80
 #: Levels climbed from an image to its figure box (img → picture/a → box).
 FIGURE_CLIMB_LEVELS = 3
+#: A figure box is small (an image, a caption, a credit): an ancestor holding
+#: more elements than this is a section, and is not read whole once per image.
+FIGURE_BOX_MAX_ELEMENTS = 64
+#: A page block's heading inside the body is an element and an inline child
+#: or two (``<div><b>Related News</b></div>``): a first child holding more
+#: elements is not one (and is not read once per level of nesting).
+BOX_HEADING_MAX_ELEMENTS = 4
 #: Nesting past this depth in the body is read as one paragraph (hostile input).
 BODY_MAX_DEPTH = 64
 #: A container with no more text than this is an embed's frame, not a paragraph.

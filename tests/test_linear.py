@@ -365,6 +365,46 @@ CASES: list[tuple[str, Callable[[Any], Any], Build, int]] = [
         lambda n: page(after="<section><h2>Read Next</h2>" + "".join(map(_teaser, range(n))) + "</section>"),
         64,
     ),
+    # The body shapes of issue 14 §3: each reader they go through stays linear.
+    (
+        "page:items-with-share-links",
+        _parse_page,
+        lambda n: page(body="<ul>" + '<li>item <a href="https://twitter.com/intent/tweet">t</a></li>' * n + "</ul>"),
+        256,
+    ),
+    (
+        "page:promo-with-links",
+        _parse_page,
+        lambda n: page(body="<p>Read next: " + '<a href="/news/a/b/c">x</a> ' * n + "</p>"),
+        256,
+    ),
+    (
+        "page:classless-related-boxes",
+        _parse_page,
+        lambda n: page(body='<div><div>Related News</div><ul><li><a href="/news/a/b">x</a></li></ul></div>' * n),
+        64,
+    ),
+    (
+        "page:share-boxes",
+        _parse_page,
+        lambda n: page(body='<div><a href="https://wa.me/?t=1">W</a> <a href="https://x.com/intent/x">X</a></div>' * n),
+        256,
+    ),
+    ("page:quote-lines", _parse_page, lambda n: page(body="<blockquote>" + "<p>a</p>b<ul><li>c</li></ul>" * n), 256),
+    (
+        "page:figures-with-content",
+        _parse_page,
+        lambda n: page(
+            body="<figure><p>x</p><table><tr><td>t</td></tr></table><figcaption>c</figcaption></figure>" * n
+        ),
+        64,
+    ),
+    (
+        "page:ad-labels",
+        _parse_page,
+        lambda n: page(body='<div class="ad"><span>Advertisement</span><div>x</div></div>' * n),
+        256,
+    ),
     ("article:byline-and-body", mp.parse_article, lambda n: page(header="<div>By A and B</div>" * n, body=_P * n), 64),
 ]
 
