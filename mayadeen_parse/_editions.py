@@ -27,6 +27,7 @@ from typing import Literal
 import attrs
 
 __all__ = [
+    "ATTRIBUTION_TAIL",
     "BYLINE_WORDS",
     "DIGITS",
     "EDITIONS",
@@ -40,6 +41,7 @@ __all__ = [
     "POST_TYPES",
     "RELATIVE_DAYS",
     "TAB_LABELS",
+    "TICKER_LABELS",
     "BylineWord",
     "Edition",
     "EditionInfo",
@@ -578,6 +580,27 @@ PLACES: tuple[Place, ...] = (
 # --- digits ------------------------------------------------------------------------------------
 
 #: Non-ASCII decimal digits the site's languages write → ASCII digits:
+# --- ticker words ------------------------------------------------------------------
+
+#: Tail words that make "statement: X" an attribution to X, whatever the
+#: statement's length. Regex alternatives, searched case-blind. English
+#: [ref: "...: Al Mayadeen's correspondent"]; Arabic "مراسل الميادين" (Al
+#: Mayadeen's correspondent), "مصادر" (sources), "إعلام" (media) and Spanish
+#: "corresponsal", "fuentes", "medios" [reconstructed: the same formula in
+#: the other editions].
+ATTRIBUTION_TAIL = (
+    r"correspondent|reporter|sources?$|media$|al mayadeen"
+    r"|\u0645\u0631\u0627\u0633\u0644|\u0627\u0644\u0645\u064a\u0627\u062f\u064a\u0646|\u0645\u0635\u0627\u062f\u0631$|\u0625\u0639\u0644\u0627\u0645"
+    r"|corresponsal|fuentes?$|medios$"
+)
+#: Leading words of a ticker line that are a label, not a speaker ("Breaking:
+#: ...", "عاجل: ...", "Urgente: ..."): the line then has no attribution
+#: [reconstructed: the label the site's ticker heading uses, in each edition].
+TICKER_LABELS = frozenset(
+    {"breaking", "urgent", "just in", "\u0639\u0627\u062c\u0644", "urgente", "\u00faltima hora", "ultima hora"}
+)
+
+
 #: Arabic-Indic (U+0660-U+0669, ``٠١٢٣٤٥٦٧٨٩``) and Eastern Arabic-Indic
 #: (Persian/Urdu, U+06F0-U+06F9, ``۰۱۲۳۴۵۶۷۸۹``). The real capture writes ASCII
 #: digits ("30 تشرين اول"): these are for quoted or pasted text [reconstructed].

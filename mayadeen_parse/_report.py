@@ -30,7 +30,6 @@ No ``from __future__ import annotations``: the records keep real annotations,
 so that :func:`~mayadeen_parse.from_dict` can rebuild a :class:`Report`.
 """
 
-import collections
 import datetime
 import json
 import math
@@ -636,100 +635,3 @@ def _structured(ctx: Context) -> tuple[StructuredSource, ...]:
         StructuredSource(name="json-ld", found=ld.found, error=ld_error, detail=ld_detail),
         StructuredSource(name="meta", found=bool(meta_parts), detail=", ".join(meta_parts) or None),
     )
-
-
-# --- the command line's summary over many pages -------------------------------------
-
-#: Paths kept per summary bucket, to look at.
-EXAMPLES_PER_BUCKET = 5
-
-
-class Summary:
-    """Counts over many reports (as :func:`~mayadeen_parse.to_dict` gives
-    them): what a crawler tracks to notice drift."""
-
-    def __init__(self) -> None:
-        self.pages = 0
-        self.failed = 0
-        self.counts: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
-        self.anchors: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
-        self.winners: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
-        self.examples: dict[str, list[str]] = collections.defaultdict(list)
-
-    def _example(self, bucket: str, path: str) -> None:
-        kept = self.examples[bucket]
-        if len(kept) < EXAMPLES_PER_BUCKET:
-            kept.append(path)
-
-    def add(self, path: str, report: Mapping[str, Any]) -> None:
-        """Count one page's report."""
-        self.pages += 1
-        status, kind = report["status"], report["kind"]
-        self.counts["status"][status] += 1
-        self.counts["kind"][kind] += 1
-        if status != "complete":
-            self._example(f"status:{status}", path)
-        for item in report["missing"]:
-            self.counts["missing"][item["field"]] += 1
-            self._example(f"missing:{item['field']}", path)
-        for item in report["disagreements"]:
-            self.counts["disagreements"][item["kind"]] += 1
-            self._example(f"disagreement:{item['kind']}", path)
-            for source in item["dissenting"]:
-                self.counts["dissenting"][source] += 1
-        fallback = False
-        for block in report["layout"]:
-            self.anchors[block["block"]][block["anchor"]] += 1
-            if block["fallback"] and block["expected"]:
-                fallback = True
-                self.counts["fallback"][block["block"]] += 1
-                self._example(f"fallback:{block['block']}", path)
-            if block["expected"] and not block["found"]:
-                self.counts["missing_blocks"][block["block"]] += 1
-                self._example(f"missing_block:{block['block']}", path)
-        self.counts["pages_with_fallback"]["pages"] += fallback
-        for source in report["sources"]:
-            state = "error" if source["error"] else ("found" if source["found"] else "absent")
-            self.counts[f"source:{source['name']}"][state] += 1
-        if status != "not_article":
-            for item in report["provenance"]:
-                self.winners[item["field"]][item["source"] or "none"] += 1
-                for rejected in item["rejected"]:
-                    self.counts["rejected"][rejected["source"]] += 1
-                    self._example(f"rejected:{rejected['source']}", path)
-
-    def add_failure(self, path: str, error: str) -> None:
-        """Count one page that could not be read or parsed."""
-        self.failed += 1
-        self.counts["errors"][error] += 1
-        self._example(f"error:{error}", path)
-
-    def result(self) -> dict[str, Any]:
-        """The summary as a JSON-safe dict (keys sorted by count, then name)."""
-
-        def ranked(counter: Mapping[str, int]) -> dict[str, int]:
-            return dict(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
-
-        counts = self.counts
-        return {
-            "pages": self.pages,
-            "failed": self.failed,
-            "status": ranked(counts["status"]),
-            "kind": ranked(counts["kind"]),
-            "missing": ranked(counts["missing"]),
-            "disagreements": ranked(counts["disagreements"]),
-            "dissenting": ranked(counts["dissenting"]),
-            "pages_with_fallback": counts["pages_with_fallback"]["pages"],
-            "fallback": ranked(counts["fallback"]),
-            "missing_blocks": ranked(counts["missing_blocks"]),
-            "anchors": {block: ranked(self.anchors[block]) for block in BLOCKS if block in self.anchors},
-            "sources": {
-                name: ranked(counts[f"source:{name}"])
-                for name in ("tawsiyat", "json-ld", "meta")
-                if counts[f"source:{name}"]
-            },
-            "provenance": {name: ranked(self.winners[name]) for name in FIELDS if name in self.winners},
-            "rejected": ranked(counts["rejected"]),
-            "errors": ranked(counts["errors"]),
-            "examples": dict(sorted(self.examples.items())),
-        }

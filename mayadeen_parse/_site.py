@@ -22,7 +22,7 @@ import re
 from collections.abc import Mapping
 from typing import Literal, NamedTuple
 
-from ._editions import BYLINE_WORDS, HEADINGS, MONTHS
+from ._editions import ATTRIBUTION_TAIL, BYLINE_WORDS, HEADINGS, MONTHS, TICKER_LABELS
 
 __all__ = [  # one line per few names: the tables are many
     "AD_HOSTS", "AD_LABELS", "AD_WORDS", "ARTICLE_KINDS", "ARTICLE_TYPES", "ATTRIBUTION_TAIL",
@@ -285,23 +285,7 @@ CARD_SKIP_PATHS = ("/tags/",)
 
 # --- ticker ---------------------------------------------------------------------
 
-#: Tail words that make "statement: X" an attribution to X, whatever the
-#: statement's length. Regex alternatives, searched case-blind. English
-#: [ref: "...: Al Mayadeen's correspondent"]; Arabic "مراسل الميادين" (Al
-#: Mayadeen's correspondent), "مصادر" (sources), "إعلام" (media) and Spanish
-#: "corresponsal", "fuentes", "medios" [reconstructed: the same formula in
-#: the other editions].
-ATTRIBUTION_TAIL = (
-    r"correspondent|reporter|sources?$|media$|al mayadeen"
-    r"|\u0645\u0631\u0627\u0633\u0644|\u0627\u0644\u0645\u064a\u0627\u062f\u064a\u0646|\u0645\u0635\u0627\u062f\u0631$|\u0625\u0639\u0644\u0627\u0645"
-    r"|corresponsal|fuentes?$|medios$"
-)
-#: Leading words of a ticker line that are a label, not a speaker ("Breaking:
-#: ...", "عاجل: ...", "Urgente: ..."): the line then has no attribution
-#: [reconstructed: the label the site's ticker heading uses, in each edition].
-TICKER_LABELS = frozenset(
-    {"breaking", "urgent", "just in", "\u0639\u0627\u062c\u0644", "urgente", "\u00faltima hora", "ultima hora"}
-)
+# ATTRIBUTION_TAIL and TICKER_LABELS (the ticker's words in each edition) live in _editions.
 
 # --- embeds -----------------------------------------------------------------------
 

@@ -18,7 +18,8 @@ import attrs
 import pytest
 
 import mayadeen_parse as mp
-from mayadeen_parse._report import BLOCKS, EXPECTED_FIELDS, Summary
+from mayadeen_parse._cli_report import Summary
+from mayadeen_parse._report import BLOCKS, EXPECTED_FIELDS
 from tests.report_golden import (
     FIXTURES,
     actual_report,
