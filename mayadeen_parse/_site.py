@@ -237,7 +237,16 @@ AUTHOR_SEPARATOR_WORDS = ("and",)
 
 #: In-body promo prefixes [capture: "Read next: <linked headline>"]; a
 #: paragraph starting with one and holding a link is a promo, not body text.
-PROMO_PREFIXES = ("read next", "read also", "also read", "read more", "see also", "related")
+#: Arabic "اقرأ أيضاً" (read also, with and without tanween and hamza) and
+#: Spanish "Lea también" [reconstructed: the Read Next heading's words of
+#: those editions, _editions.HEADINGS].
+PROMO_PREFIXES = (
+    "read next", "read also", "also read", "read more", "see also", "related",
+    "\u0627\u0642\u0631\u0623 \u0623\u064a\u0636\u0627\u064b", "\u0627\u0642\u0631\u0623 \u0623\u064a\u0636\u0627",
+    "\u0625\u0642\u0631\u0623 \u0623\u064a\u0636\u0627\u064b", "\u0627\u0642\u0631\u0623 \u0627\u064a\u0636\u0627",
+    "\u0627\u0642\u0631\u0623 \u0627\u0644\u0645\u0632\u064a\u062f",
+    "lea tambi\u00e9n", "lee tambi\u00e9n", "lea m\u00e1s", "leer m\u00e1s", "ver tambi\u00e9n",
+)  # fmt: skip
 
 #: First words of a trailing parenthesis that is no credit: an episode's part
 #: [cms: an alt ending "(الجزء الثاني)", part two; REVIEW.md], lower case.
