@@ -265,12 +265,7 @@ def _decode(data: bytes, encoding: str | None) -> tuple[bytes, str, str, list[st
             codec, source = "utf-8", "default"
 
     if codec == "utf-8":
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError:
-            warnings.append("input is not valid UTF-8; invalid bytes were replaced with U+FFFD")
-            data = data.decode("utf-8", "replace").encode("utf-8")
-        return data, codec, source, warnings
+        return data, codec, source, warnings  # checked by libxml2 as it parses (load_page)
     text = data.decode(codec, "replace")
     if "\ufffd" in text and b"\xef\xbf\xbd" not in data:
         warnings.append(f"some bytes are not valid {codec}; they were replaced with U+FFFD")
@@ -380,10 +375,7 @@ def load_page(
         raise TypeError(f"html must be bytes or str, not {type(html).__name__}")
 
     parser = _parser()
-    try:
-        root = etree.fromstring(data, parser) if data.strip() else None
-    except (etree.LxmlError, ValueError) as exc:
-        raise PageDecodeError(f"lxml could not parse the input: {exc}", reason="lxml") from exc
+    root, data = _parse(data, parser, check_utf8=codec == "utf-8", warnings=warnings)
     for entry in parser.error_log:
         if any(message in entry.message for message in _CUT_MESSAGES):
             warnings.append(f"the document was cut where libxml2 stopped: {entry.message.strip()}")
@@ -403,6 +395,68 @@ def load_page(
         fetched_at=fetched_at,
         archive_url=archive_url,
     )
+
+
+# libxml2 stops logging after 100 errors: a full log may hide an encoding error.
+_MAX_LOGGED_ERRORS = 100
+_INVALID_UTF8 = "input is not valid UTF-8; invalid bytes were replaced with U+FFFD"
+
+
+def _parse(
+    data: bytes, parser: etree.HTMLParser, *, check_utf8: bool, warnings: list[str]
+) -> tuple[etree._Element | None, bytes]:
+    """The tree of *data* (``None`` when it holds no markup) and the bytes parsed.
+
+    UTF-8 input is not decoded in Python first: libxml2 checks it as it
+    parses and logs ``ERR_INVALID_ENCODING``. Only then (or when the log
+    cannot tell: a parse cut short, a full log) is the input checked in
+    Python, and a page with invalid bytes re-parsed from
+    Python's replacement, one U+FFFD per maximal invalid sequence (libxml2
+    2.14 gives one per byte; 2.13 keeps the bytes, which lxml cannot read).
+    """
+    try:
+        root = _tree(data, parser)
+    except PageDecodeError:
+        if not check_utf8 or _valid_utf8(data):
+            raise
+    else:
+        if not check_utf8 or not _suspect(parser) or _valid_utf8(data):
+            return root, data
+    warnings.append(_INVALID_UTF8)
+    data = data.decode("utf-8", "replace").encode("utf-8")
+    return _tree(data, parser), data
+
+
+def _tree(data: bytes, parser: etree.HTMLParser) -> etree._Element | None:
+    try:
+        # isspace(), not strip(): no copy of a page that starts with a newline.
+        return etree.fromstring(data, parser) if data and not data.isspace() else None
+    except (etree.LxmlError, ValueError) as exc:
+        raise PageDecodeError(f"lxml could not parse the input: {exc}", reason="lxml") from exc
+
+
+def _suspect(parser: etree.HTMLParser) -> bool:
+    """Whether the parse may have met bytes that are not UTF-8.
+
+    Not seen: invalid bytes in the part of a DOCTYPE that libxml2 skips (after
+    its name and identifiers): none of it reaches the tree, and a scan of the
+    input for them costs as much as the Python check this replaces.
+    """
+    log = parser.error_log
+    if len(log) >= _MAX_LOGGED_ERRORS:
+        return True
+    for entry in log:
+        if entry.type_name == "ERR_INVALID_ENCODING" or any(message in entry.message for message in _CUT_MESSAGES):
+            return True
+    return False
+
+
+def _valid_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _check_fetched_at(fetched_at: object) -> None:
