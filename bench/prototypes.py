@@ -193,21 +193,8 @@ def edited(owner, name, *pairs):
 PATCHES = {}
 
 
-def p1():
-    new = edited(
-        _page,
-        "_decode",
-        (
-            """        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError:""",
-            """        if False:""",
-        ),
-    )
-    return [(_page, "_decode", new)]
-
-
-PATCHES["P1 no Python UTF-8 check (libxml2 logs ERR_INVALID_ENCODING)"] = p1
+# P1 (no Python UTF-8 check; libxml2 logs ERR_INVALID_ENCODING) is in the
+# library since issue 16's cut 1 (``_page._parse``): nothing left to patch.
 
 
 def p2():

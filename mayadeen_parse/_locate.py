@@ -21,6 +21,7 @@ holds them to plain definitions.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from . import _site
 from ._markup import Element, text_of
@@ -85,13 +86,21 @@ class Hint:
 
     def __call__(self, page: Page, context: Element | None = None) -> list[Element]:
         """Matching elements in document order (within *context*, itself included)."""
-        index = class_index(page) if self.keys <= INDEX_KEYS else _build_index(page, self.keys)
+        if self.keys <= INDEX_KEYS:
+            index, positions = class_index(page), page._memo.get(INDEX_POSITIONS)
+        else:
+            index, positions = _build_index(page, self.keys)
         found: dict[Element, None] = {}
+        lists = 0
         for tag, attr, token in self.parts:
-            for el in index.get((attr, token), ()):
-                if tag is None or el.tag == tag:
-                    found[el] = None
-        result = sorted(found, key=page.position) if len(self.parts) > 1 else list(found)
+            matched = index.get((attr, token))
+            if matched:
+                lists += 1
+                for el in matched:
+                    if tag is None or el.tag == tag:
+                        found[el] = None
+        # Each list is in page order: only a hint matched through several needs a sort.
+        result = list(found) if lists < 2 else sorted(found, key=_position(page, positions))
         if context is not None and context is not page.root:
             result = [el for el in result if el is context or any(a is context for a in el.iterancestors())]
         return result
@@ -114,7 +123,9 @@ INDEX_KEYS: frozenset[tuple[str, str]] = frozenset().union(
 )
 
 ClassIndex = dict[tuple[str, str], list[Element]]
+Positions = dict[Element, int]
 CLASS_INDEX: Slot[ClassIndex] = Slot("class_index", "(attr, token) → container elements, page order")
+INDEX_POSITIONS: Slot[Positions] = Slot("index_positions", "the page-order position of each class-index element")
 
 
 def class_index(page: Page) -> ClassIndex:
@@ -123,24 +134,55 @@ def class_index(page: Page) -> ClassIndex:
     cached = page._memo.get(CLASS_INDEX)
     if cached is not None:
         return cached
-    return page._memo.put(CLASS_INDEX, _build_index(page, INDEX_KEYS))
+    index, positions = _build_index(page, INDEX_KEYS)
+    page._memo.put(INDEX_POSITIONS, positions)
+    return page._memo.put(CLASS_INDEX, index)
 
 
-def _build_index(page: Page, keys: frozenset[tuple[str, str]]) -> ClassIndex:
+def _position(page: Page, positions: Positions | None) -> Callable[[Element], int]:
+    return positions.__getitem__ if positions is not None else page.position
+
+
+# Raw class attribute → its tokens among INDEX_KEYS: a page repeats a few
+# hundred class strings over thousands of containers, and so does a site over
+# its pages. Bounded: cleared when full.
+_CLASS_HITS: dict[str, tuple[tuple[str, str], ...]] = {}
+_CLASS_HITS_MAX = 8192
+
+
+def _build_index(page: Page, keys: frozenset[tuple[str, str]]) -> tuple[ClassIndex, Positions]:
+    """One pass over the containers, in page order: the index and the
+    position of each element in it."""
     index: ClassIndex = {}
-    for tag in _site.HINT_TAGS:
-        for el in page.elements(tag):
-            for attr in ("class", "id", "itemprop"):
-                value = el.get(attr)
-                if value:
-                    # An id is one value (#x is @id = 'x'); class and itemprop
-                    # are whitespace-separated tokens (.x and [itemprop~=x]).
-                    for token in (value,) if attr == "id" else value.split():
-                        if (attr, token) in keys:
-                            index.setdefault((attr, token), []).append(el)
-    for found in index.values():
-        found.sort(key=page.position)
-    return index
+    positions: Positions = {}
+    classes = frozenset(token for attr, token in keys if attr == "class")
+    ids = frozenset(token for attr, token in keys if attr == "id")
+    others = tuple(sorted({attr for attr, _ in keys} - {"class", "id"}))
+    hits = _CLASS_HITS if keys is INDEX_KEYS else {}
+    if len(hits) > _CLASS_HITS_MAX:
+        hits.clear()
+    for position, el in enumerate(page.root.iter(*_site.HINT_TAGS)):
+        value = el.get("class")
+        if value:
+            found = hits.get(value)
+            if found is None:
+                found = hits[value] = tuple(("class", token) for token in value.split() if token in classes)
+            if found:
+                positions[el] = position
+                for key in found:
+                    index.setdefault(key, []).append(el)
+        value = el.get("id")
+        if value and value in ids:  # an id is one value (#x is @id = 'x')
+            positions[el] = position
+            index.setdefault(("id", value), []).append(el)
+        for attr in others:  # whitespace-separated tokens: [itemprop~=x]
+            value = el.get(attr)
+            if value:
+                for token in value.split():
+                    if (attr, token) in keys:
+                        positions[el] = position
+                        index.setdefault((attr, token), []).append(el)
+    return index, positions
 
 
 # --- block headings ----------------------------------------------------------

@@ -23,7 +23,7 @@ from ._metadata import meta_facts, site_facts
 from ._text import SITE_ORIGIN
 from ._wayback import ARCHIVE_INSERT_MARK, drop_archive_inserts, unwrap_wayback
 
-__all__ = ["INDEXED_TAGS", "MAX_INPUT_SIZE", "Page", "PageMemo", "Slot", "load_page"]
+__all__ = ["INDEXED_TAGS", "KEPT_TAGS", "MAX_INPUT_SIZE", "Page", "PageMemo", "Slot", "load_page"]
 
 #: Inputs larger than this (bytes, or characters for ``str``) are refused with
 #: :class:`PageDecodeError`: real pages are well under 2 MB; the bound keeps
@@ -128,40 +128,56 @@ class Page:
     def elements(self, tag: str) -> list[etree._Element]:
         """Every element named *tag* (one of :data:`INDEXED_TAGS`), in page order.
 
-        The first call indexes all those tags in one pass over the tree: on a
-        page of thousands of menu links, each separate ``root.iter(tag)``
-        costs a tenth of the parse.
+        The first call indexes the tags of :data:`KEPT_TAGS` in one pass over
+        the tree (on a page of thousands of menu links, each separate
+        ``root.iter(tag)`` costs a tenth of the parse). The containers
+        (``div``, ``p``, ``span``...) are not kept: thousands of element
+        proxies alive until the page is freed cost more than the rare
+        ``root.iter(tag)`` that reads them; their list is built on each call.
         """
         index = self._tags
         if index is None:
             index = _index(self)
-        return index[tag]
+        found = index.get(tag)
+        if found is not None:
+            return found
+        if tag not in INDEXED_TAGS:
+            raise KeyError(tag)
+        return list(self.root.iter(tag))
 
     def position(self, el: etree._Element) -> int:
-        """The page-order position of an indexed element (see :meth:`elements`)."""
-        self.elements("body")
-        return self._order[el]
+        """The page-order position of an element of :data:`INDEXED_TAGS`.
+
+        A sort key for elements read from several :meth:`elements` lists; the
+        positions are numbered on the first call (the page's readers that
+        need page order iterate the tree instead).
+        """
+        order = self._order
+        if not order:
+            order = self._order = {el: i for i, el in enumerate(self.root.iter(*INDEXED_TAGS))}
+        return order[el]
 
     def __reduce__(self) -> Any:
         raise TypeError("a Page holds an lxml tree and cannot be pickled; pickle the parse results instead")
 
 
-#: The tags :meth:`Page.elements` indexes: what the structured metadata, the
-#: headline and the class hints of the page blocks are looked for on.
+#: The tags :meth:`Page.elements` answers for.
 INDEXED_TAGS = (
     "meta", "link", "title", "script", "body", "nav", "h1", "h2", "h3",
     "div", "section", "aside", "article", "main", "header", "footer", "ul", "ol", "p", "span", "figure",
 )  # fmt: skip
+#: The tags whose lists the page keeps (one pass, on first use): what the
+#: structured metadata, the headline, the furniture and the article region are
+#: looked for on. The class hints have their own pass over the containers
+#: (``_locate.class_index``).
+KEPT_TAGS = ("meta", "link", "title", "script", "body", "nav", "h1", "h2", "h3", "article")
 
 
 def _index(page: Page) -> dict[str, list[etree._Element]]:
-    index: dict[str, list[etree._Element]] = {tag: [] for tag in INDEXED_TAGS}
-    order: dict[etree._Element, int] = {}
-    for position, el in enumerate(page.root.iter(*INDEXED_TAGS)):
+    index: dict[str, list[etree._Element]] = {tag: [] for tag in KEPT_TAGS}
+    for el in page.root.iter(*KEPT_TAGS):
         index[cast(str, el.tag)].append(el)  # iter() by tag name: only elements, whose tag is a str
-        order[el] = position
     page._tags = index
-    page._order = order
     return index
 
 
