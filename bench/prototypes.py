@@ -132,8 +132,11 @@ def make_heading_nodes_xpath():
     cond = " or ".join(f"translate(normalize-space(.),'{up}','{lo}')='{t}'" for t in texts)
     xp = etree.XPath(f"//body//text()[string-length(.) < 80][{cond}][not({banned})]")
 
-    def heading_nodes(page):
-        cached = page._memo.get(_locate.HEADING_NODES)
+    def heading_nodes(page, kinds=None):
+        # Every block's headings, whatever *kinds* asks (the callers keep the
+        # kinds they asked for); the memo slot is keyed by the kinds walked.
+        walked = page._memo.setdefault(_locate.HEADING_NODES, {})
+        cached = walked.get(None)
         if cached is not None:
             return cached
         found = []
@@ -144,7 +147,8 @@ def make_heading_nodes_xpath():
                 pass
             key = " ".join(str(t).split()).lower()
             found.append((parent, is_tail, key))
-        return page._memo.put(_locate.HEADING_NODES, found)
+        walked[None] = found
+        return found
 
     return heading_nodes
 
@@ -193,21 +197,8 @@ def edited(owner, name, *pairs):
 PATCHES = {}
 
 
-def p1():
-    new = edited(
-        _page,
-        "_decode",
-        (
-            """        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError:""",
-            """        if False:""",
-        ),
-    )
-    return [(_page, "_decode", new)]
-
-
-PATCHES["P1 no Python UTF-8 check (libxml2 logs ERR_INVALID_ENCODING)"] = p1
+# P1 (no Python UTF-8 check; libxml2 logs ERR_INVALID_ENCODING) is in the
+# library since issue 16's cut 1 (``_page._parse``): nothing left to patch.
 
 
 def p2():

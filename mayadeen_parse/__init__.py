@@ -6,7 +6,8 @@
 ()
 """
 
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from ._errors import (
     InputError,
@@ -16,7 +17,6 @@ from ._errors import (
     PageDecodeError,
     RecordError,
 )
-from ._files import read_page_file
 from ._model import (
     Article,
     Author,
@@ -44,24 +44,56 @@ from ._parse import (
     parse_read_next,
     parse_related,
 )
-from ._report import (
-    BlockLayout,
-    Disagreement,
-    MissingField,
-    Provenance,
-    Report,
-    SourceValue,
-    StructuredSource,
-    inspect_page,
-)
-from ._schema import schema
-from ._serialize import article_from_dict, from_dict, to_dict, to_json
 from ._text import normalize_text
-from ._warc import WarcPage, iter_warc
 from ._wayback import unwrap_wayback
+
+if TYPE_CHECKING:  # imported on first use (_LAZY); type checkers see them here
+    from ._files import read_page_file
+    from ._report import (
+        BlockLayout,
+        Disagreement,
+        MissingField,
+        Provenance,
+        Report,
+        SourceValue,
+        StructuredSource,
+        inspect_page,
+    )
+    from ._schema import schema
+    from ._serialize import article_from_dict, from_dict, to_dict, to_json
+    from ._warc import WarcPage, iter_warc
+
+#: Public names whose modules load on first use: a program that only parses
+#: pages never pays for the trust report, JSON, schemas, WARC or file reading.
+_LAZY = {
+    **dict.fromkeys(
+        (
+            "BlockLayout",
+            "Disagreement",
+            "MissingField",
+            "Provenance",
+            "Report",
+            "SourceValue",
+            "StructuredSource",
+            "inspect_page",
+        ),
+        "_report",
+    ),
+    **dict.fromkeys(("article_from_dict", "from_dict", "to_dict", "to_json"), "_serialize"),
+    **dict.fromkeys(("WarcPage", "iter_warc"), "_warc"),
+    "read_page_file": "_files",
+    "schema": "_schema",
+}
 
 
 def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is not None:
+        found = getattr(importlib.import_module(f".{module}", __name__), name)
+        globals()[name] = found
+        return found
+    if name in _LAZY.values():  # the module itself (mayadeen_parse._schema), as when imported eagerly
+        return importlib.import_module(f".{name}", __name__)
     # __version__ comes from the installed metadata, read on first use:
     # importlib.metadata costs ~70 ms to import, more than the rest of the
     # package together, and most programs never ask for the version.
@@ -75,6 +107,10 @@ def __getattr__(name: str) -> Any:
         globals()["__version__"] = found
         return found
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 
 __all__ = [

@@ -126,7 +126,7 @@ def _by_class(page: Page, kind: str, reading: Reading) -> Found | None:
 
 
 def _by_heading(page: Page, missing: list[str], reading: Reading) -> dict[str, Found]:
-    headings = _headings(page)
+    headings = _headings(page, missing)
     # How many block headings each element holds (itself included), counted
     # once per page: _climb asks it of every heading it tries.
     held: dict[Element, int] = {}
@@ -149,13 +149,19 @@ def _by_heading(page: Page, missing: list[str], reading: Reading) -> dict[str, F
     return blocks
 
 
-def _headings(page: Page) -> dict[str, list[Element]]:
-    """Every block heading element of the page, by block, in page order."""
+def _headings(page: Page, kinds: Sequence[str]) -> dict[str, list[Element]]:
+    """The heading elements of the blocks of *kinds*, by block, in page order.
+
+    Only the blocks still to be located are walked for: a block found by
+    class has its heading from its own box.
+    """
     headings: dict[str, list[Element]] = {}
-    for node, is_tail, wanted in heading_nodes(page):
-        el = heading_element(node, is_tail, wanted)
-        if el is not None:
-            headings.setdefault(HEADING_KIND[wanted], []).append(el)
+    for node, is_tail, wanted in heading_nodes(page, kinds):
+        kind = HEADING_KIND[wanted]
+        if kind in kinds:
+            el = heading_element(node, is_tail, wanted)
+            if el is not None:
+                headings.setdefault(kind, []).append(el)
     return headings
 
 
@@ -177,7 +183,7 @@ def _with_breaking_list(page: Page, ticker_found: Found, reading: Reading) -> Fo
     anchor, detail = "class", (boxes[0].get("class") if boxes else None)
     if not boxes:
         anchor = "heading"
-        for head in _headings(page).get("breaking", ()):
+        for head in _headings(page, ("breaking",)).get("breaking", ()):
             if head is not ticker_found.heading and head not in inside_ticker:
                 box = _list_box(head, inside_ticker)
                 if box is not None:

@@ -21,6 +21,7 @@ holds them to plain definitions.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Container, Iterable
 
 from . import _site
 from ._markup import Element, text_of
@@ -85,13 +86,21 @@ class Hint:
 
     def __call__(self, page: Page, context: Element | None = None) -> list[Element]:
         """Matching elements in document order (within *context*, itself included)."""
-        index = class_index(page) if self.keys <= INDEX_KEYS else _build_index(page, self.keys)
+        if self.keys <= INDEX_KEYS:
+            index, positions = class_index(page), page._memo.get(INDEX_POSITIONS)
+        else:
+            index, positions = _build_index(page, self.keys)
         found: dict[Element, None] = {}
+        lists = 0
         for tag, attr, token in self.parts:
-            for el in index.get((attr, token), ()):
-                if tag is None or el.tag == tag:
-                    found[el] = None
-        result = sorted(found, key=page.position) if len(self.parts) > 1 else list(found)
+            matched = index.get((attr, token))
+            if matched:
+                lists += 1
+                for el in matched:
+                    if tag is None or el.tag == tag:
+                        found[el] = None
+        # Each list is in page order: only a hint matched through several needs a sort.
+        result = list(found) if lists < 2 else sorted(found, key=_position(page, positions))
         if context is not None and context is not page.root:
             result = [el for el in result if el is context or any(a is context for a in el.iterancestors())]
         return result
@@ -105,8 +114,11 @@ CONFIRM_HINTS: dict[str, Hint] = {spec.name: Hint.of(spec.confirm) for spec in _
 BREAKING_LIST_HINT = Hint.of(_site.BREAKING_LIST)
 BODY_HINT = Hint.of(_site.BODY)
 SUMMARY_HINT = Hint.of(_site.SUMMARY)
+#: The class tokens of a listing card's root: a card holds a story, never a
+#: page block's heading (:func:`heading_nodes` skips it).
+CARD_KEYS: frozenset[tuple[str, str]] = frozenset(("class", token) for token in _site.LISTING.card_classes)
 #: Every ``(attr, token)`` the page's shared class index holds.
-INDEX_KEYS: frozenset[tuple[str, str]] = frozenset().union(
+INDEX_KEYS: frozenset[tuple[str, str]] = CARD_KEYS.union(
     *(
         hint.keys
         for hint in (*BLOCK_HINTS.values(), *CONFIRM_HINTS.values(), BREAKING_LIST_HINT, BODY_HINT, SUMMARY_HINT)
@@ -114,7 +126,9 @@ INDEX_KEYS: frozenset[tuple[str, str]] = frozenset().union(
 )
 
 ClassIndex = dict[tuple[str, str], list[Element]]
+Positions = dict[Element, int]
 CLASS_INDEX: Slot[ClassIndex] = Slot("class_index", "(attr, token) → container elements, page order")
+INDEX_POSITIONS: Slot[Positions] = Slot("index_positions", "the page-order position of each class-index element")
 
 
 def class_index(page: Page) -> ClassIndex:
@@ -123,24 +137,55 @@ def class_index(page: Page) -> ClassIndex:
     cached = page._memo.get(CLASS_INDEX)
     if cached is not None:
         return cached
-    return page._memo.put(CLASS_INDEX, _build_index(page, INDEX_KEYS))
+    index, positions = _build_index(page, INDEX_KEYS)
+    page._memo.put(INDEX_POSITIONS, positions)
+    return page._memo.put(CLASS_INDEX, index)
 
 
-def _build_index(page: Page, keys: frozenset[tuple[str, str]]) -> ClassIndex:
+def _position(page: Page, positions: Positions | None) -> Callable[[Element], int]:
+    return positions.__getitem__ if positions is not None else page.position
+
+
+# Raw class attribute → its tokens among INDEX_KEYS: a page repeats a few
+# hundred class strings over thousands of containers, and so does a site over
+# its pages. Bounded: cleared when full.
+_CLASS_HITS: dict[str, tuple[tuple[str, str], ...]] = {}
+_CLASS_HITS_MAX = 8192
+
+
+def _build_index(page: Page, keys: frozenset[tuple[str, str]]) -> tuple[ClassIndex, Positions]:
+    """One pass over the containers, in page order: the index and the
+    position of each element in it."""
     index: ClassIndex = {}
-    for tag in _site.HINT_TAGS:
-        for el in page.elements(tag):
-            for attr in ("class", "id", "itemprop"):
-                value = el.get(attr)
-                if value:
-                    # An id is one value (#x is @id = 'x'); class and itemprop
-                    # are whitespace-separated tokens (.x and [itemprop~=x]).
-                    for token in (value,) if attr == "id" else value.split():
-                        if (attr, token) in keys:
-                            index.setdefault((attr, token), []).append(el)
-    for found in index.values():
-        found.sort(key=page.position)
-    return index
+    positions: Positions = {}
+    classes = frozenset(token for attr, token in keys if attr == "class")
+    ids = frozenset(token for attr, token in keys if attr == "id")
+    others = tuple(sorted({attr for attr, _ in keys} - {"class", "id"}))
+    hits = _CLASS_HITS if keys is INDEX_KEYS else {}
+    if len(hits) > _CLASS_HITS_MAX:
+        hits.clear()
+    for position, el in enumerate(page.root.iter(*_site.HINT_TAGS)):
+        value = el.get("class")
+        if value:
+            found = hits.get(value)
+            if found is None:
+                found = hits[value] = tuple(("class", token) for token in value.split() if token in classes)
+            if found:
+                positions[el] = position
+                for key in found:
+                    index.setdefault(key, []).append(el)
+        value = el.get("id")
+        if value and value in ids:  # an id is one value (#x is @id = 'x')
+            positions[el] = position
+            index.setdefault(("id", value), []).append(el)
+        for attr in others:  # whitespace-separated tokens: [itemprop~=x]
+            value = el.get(attr)
+            if value:
+                for token in value.split():
+                    if (attr, token) in keys:
+                        positions[el] = position
+                        index.setdefault((attr, token), []).append(el)
+    return index, positions
 
 
 # --- block headings ----------------------------------------------------------
@@ -162,41 +207,66 @@ _INLINE_TAGS = frozenset({"span", "b", "strong", "em", "i", "a", "font", "small"
 _PROSE_TAGS = frozenset({"p", "li", "td", "dd", "figcaption", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "a"})
 
 HeadingNode = tuple[Element, bool, str]
-HEADING_NODES: Slot[list[HeadingNode]] = Slot("heading_nodes", "text nodes reading as block headings, page order")
+HEADING_NODES: Slot[dict[frozenset[str], list[HeadingNode]]] = Slot(
+    "heading_nodes", "text nodes reading as block headings, page order, by the blocks walked for"
+)
+_EDITION_HEADINGS = {spec.name: spec.headings for spec in _site.BLOCKS}
 
 
-def heading_key(text: str | None) -> str | None:
-    """The heading table key of a short text node, or ``None``."""
+def heading_key(text: str | None, keys: Container[str] = HEADING_KIND) -> str | None:
+    """The heading table key of a short text node (one of *keys*), or ``None``."""
     if text is None or len(text) >= _site.HEADING_MAX_CHARS or text.isspace():
         return None
     key = " ".join(text.split()).lower()
-    return key if key in HEADING_KIND else None
+    return key if key in keys else None
 
 
-def heading_nodes(page: Page) -> list[HeadingNode]:
-    """Every text node under ``<body>`` that reads as a block heading, in
-    document order: ``(element, is_tail, heading)``, *element* being the one
-    whose ``text`` (or, when *is_tail*, ``tail``) it is. One pruned walk."""
-    cached = page._memo.get(HEADING_NODES)
+def heading_nodes(page: Page, kinds: Iterable[str] | None = None) -> list[HeadingNode]:
+    """Every text node under ``<body>`` that reads as the heading of a block
+    of *kinds* (every block when ``None``) in the page's edition (every
+    edition's when :attr:`Page.edition` is unknown), in document order:
+    ``(element, is_tail, heading)``, *element* being the one whose ``text``
+    (or, when *is_tail*, ``tail``) it is.
+
+    One pruned walk per set of kinds (a walk for more kinds answers for
+    fewer): it skips the subtrees that never hold a block heading
+    (:data:`NO_HEADINGS`) and the listing's cards (a card holds a story:
+    ``LISTING.card_classes``, found through the class index).
+    """
+    wanted = frozenset(HEADINGS if kinds is None else kinds)
+    walked = page._memo.setdefault(HEADING_NODES, {})
+    cached = walked.get(wanted)
     if cached is not None:
         return cached
+    for done, nodes in walked.items():
+        if wanted < done:
+            return walked.setdefault(wanted, [node for node in nodes if HEADING_KIND[node[2]] in wanted])
+    edition = page.edition
+    keys = frozenset(
+        key
+        for kind in wanted
+        for key in (HEADINGS[kind] if edition is None else _EDITION_HEADINGS[kind].get(edition, ()))
+    )
     found: list[HeadingNode] = []
-    for body in page.elements("body"):
-        if not any(a.tag == "body" for a in body.iterancestors()):
-            _walk_headings(body, found)
-    return page._memo.put(HEADING_NODES, found)
+    if keys:
+        index = class_index(page)
+        cards = {el for key in CARD_KEYS for el in index.get(key, ())}
+        for body in page.elements("body"):
+            if not any(a.tag == "body" for a in body.iterancestors()):
+                _walk_headings(body, found, keys, cards)
+    return walked.setdefault(wanted, found)
 
 
-def _walk_headings(el: Element, found: list[HeadingNode]) -> None:
+def _walk_headings(el: Element, found: list[HeadingNode], keys: frozenset[str], skip: set[Element]) -> None:
     for child in el:
         tag = child.tag
-        if isinstance(tag, str) and tag not in NO_HEADINGS:
-            key = heading_key(child.text)
+        if isinstance(tag, str) and tag not in NO_HEADINGS and child not in skip:
+            key = heading_key(child.text, keys)
             if key is not None:
                 found.append((child, False, key))
             if len(child):
-                _walk_headings(child, found)
-        key = heading_key(child.tail)
+                _walk_headings(child, found, keys, skip)
+        key = heading_key(child.tail, keys)
         if key is not None:
             found.append((child, True, key))
 

@@ -26,7 +26,8 @@ class Slot(Generic[T]):
     ``_metadata.METADATA``        tawsiyat, JSON-LD and meta facts
     ``_page.EDITION``             the edition (host, site JSON, ``lang``)
     ``_locate.CLASS_INDEX``       class hints → elements (one scan)
-    ``_locate.HEADING_NODES``     text nodes reading as block headings
+    ``_locate.INDEX_POSITIONS``   the page order of those elements
+    ``_locate.HEADING_NODES``     block heading text nodes, by kinds walked
     ``_furniture.FURNITURE``      every page block located and read
     ``_article.ARTICLE_MARKUP``   the article's parts located and read
     ``_parse.RESOLVED``           each field's winning value

@@ -137,9 +137,11 @@ def _scan(page: Page) -> tuple[SiteFacts, JsonLdFacts, MetaFacts]:
 def _meta_values(page: Page) -> dict[str, str]:
     values: dict[str, str] = {}
     for el in page.elements("meta"):
+        content = el.get("content")  # first: a <meta charset> has none, and no name either
+        if not content or content.isspace():
+            continue
         key = el.get("name") or el.get("property") or el.get("itemprop") or el.get("http-equiv")
-        content = el.get("content")
-        if key and content and content.strip():
+        if key:
             values.setdefault(key.strip().lower(), content)
     return values
 
@@ -160,15 +162,21 @@ def _title(page: Page) -> str | None:
     return None
 
 
+_LD_TYPE = "application/ld+json"
+_JSON_TYPES = frozenset({TAWSIYAT_TYPE, _LD_TYPE})  # as written: no need to normalise them
+
+
 def _json_blocks(page: Page) -> tuple[list[str], list[str]]:
     """The texts of the tawsiyat blocks and of the JSON-LD blocks, page order."""
     site_blocks: list[str] = []
     ld_blocks: list[str] = []
     for el in page.elements("script"):
-        kind = (el.get("type") or "").strip().lower()
-        if el.get("id") == TAWSIYAT_ID or kind == TAWSIYAT_TYPE:
+        kind = el.get("type")  # most scripts have none (external ones: 251 of 281 on the homepage)
+        if kind is not None and kind not in _JSON_TYPES:
+            kind = kind.strip().lower()
+        if kind == TAWSIYAT_TYPE or el.get("id") == TAWSIYAT_ID:
             site_blocks.append(el.text or "")
-        elif kind == "application/ld+json":
+        elif kind == _LD_TYPE:
             ld_blocks.append(el.text or "")
     return site_blocks, ld_blocks
 

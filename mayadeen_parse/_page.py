@@ -23,7 +23,7 @@ from ._metadata import meta_facts, site_facts
 from ._text import SITE_ORIGIN, without_surrogates
 from ._wayback import ARCHIVE_INSERT_MARK, drop_archive_inserts, unwrap_wayback
 
-__all__ = ["INDEXED_TAGS", "MAX_INPUT_SIZE", "MAX_TAGS", "Page", "PageMemo", "Slot", "load_page"]
+__all__ = ["INDEXED_TAGS", "KEPT_TAGS", "MAX_INPUT_SIZE", "MAX_TAGS", "Page", "PageMemo", "Slot", "load_page"]
 
 #: Inputs larger than this (bytes, or characters for ``str``) are refused with
 #: :class:`PageDecodeError`: real pages are well under 2 MB; the bound keeps
@@ -138,40 +138,56 @@ class Page:
     def elements(self, tag: str) -> list[etree._Element]:
         """Every element named *tag* (one of :data:`INDEXED_TAGS`), in page order.
 
-        The first call indexes all those tags in one pass over the tree: on a
-        page of thousands of menu links, each separate ``root.iter(tag)``
-        costs a tenth of the parse.
+        The first call indexes the tags of :data:`KEPT_TAGS` in one pass over
+        the tree (on a page of thousands of menu links, each separate
+        ``root.iter(tag)`` costs a tenth of the parse). The containers
+        (``div``, ``p``, ``span``...) are not kept: thousands of element
+        proxies alive until the page is freed cost more than the rare
+        ``root.iter(tag)`` that reads them; their list is built on each call.
         """
         index = self._tags
         if index is None:
             index = _index(self)
-        return index[tag]
+        found = index.get(tag)
+        if found is not None:
+            return found
+        if tag not in INDEXED_TAGS:
+            raise KeyError(tag)
+        return list(self.root.iter(tag))
 
     def position(self, el: etree._Element) -> int:
-        """The page-order position of an indexed element (see :meth:`elements`)."""
-        self.elements("body")
-        return self._order[el]
+        """The page-order position of an element of :data:`INDEXED_TAGS`.
+
+        A sort key for elements read from several :meth:`elements` lists; the
+        positions are numbered on the first call (the page's readers that
+        need page order iterate the tree instead).
+        """
+        order = self._order
+        if not order:
+            order = self._order = {el: i for i, el in enumerate(self.root.iter(*INDEXED_TAGS))}
+        return order[el]
 
     def __reduce__(self) -> Any:
         raise TypeError("a Page holds an lxml tree and cannot be pickled; pickle the parse results instead")
 
 
-#: The tags :meth:`Page.elements` indexes: what the structured metadata, the
-#: headline and the class hints of the page blocks are looked for on.
+#: The tags :meth:`Page.elements` answers for.
 INDEXED_TAGS = (
     "meta", "link", "title", "script", "body", "nav", "h1", "h2", "h3",
     "div", "section", "aside", "article", "main", "header", "footer", "ul", "ol", "p", "span", "figure",
 )  # fmt: skip
+#: The tags whose lists the page keeps (one pass, on first use): what the
+#: structured metadata, the headline, the furniture and the article region are
+#: looked for on. The class hints have their own pass over the containers
+#: (``_locate.class_index``).
+KEPT_TAGS = ("meta", "link", "title", "script", "body", "nav", "h1", "h2", "h3", "article")
 
 
 def _index(page: Page) -> dict[str, list[etree._Element]]:
-    index: dict[str, list[etree._Element]] = {tag: [] for tag in INDEXED_TAGS}
-    order: dict[etree._Element, int] = {}
-    for position, el in enumerate(page.root.iter(*INDEXED_TAGS)):
+    index: dict[str, list[etree._Element]] = {tag: [] for tag in KEPT_TAGS}
+    for el in page.root.iter(*KEPT_TAGS):
         index[cast(str, el.tag)].append(el)  # iter() by tag name: only elements, whose tag is a str
-        order[el] = position
     page._tags = index
-    page._order = order
     return index
 
 
@@ -354,12 +370,7 @@ def _decode(data: bytes, encoding: str | None) -> tuple[bytes, str, str, list[st
             codec, source = "utf-8", "default"
 
     if codec == "utf-8":
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError:
-            warnings.append("input is not valid UTF-8; invalid bytes were replaced with U+FFFD")
-            data = data.decode("utf-8", "replace").encode("utf-8")
-        return data, codec, source, warnings
+        return data, codec, source, warnings  # checked by libxml2 as it parses (load_page)
     text = data.decode(_PYTHON_CODECS[codec], "replace")
     if "\ufffd" in text and b"\xef\xbf\xbd" not in data:
         warnings.append(f"some bytes are not valid {codec}; they were replaced with U+FFFD")
@@ -392,6 +403,9 @@ def _parser() -> etree.HTMLParser:
 
 
 _EMPTY_DOC = b"<html><head></head><body></body></html>"
+# The regex engine's literal search is faster than bytes.__contains__ on a
+# large page (homepage: 0.43 vs 0.68 ms; a whole-input scan is never free).
+_ARCHIVE_INSERT_RE = re.compile(re.escape(ARCHIVE_INSERT_MARK))
 # libxml2's safety limits end the parse where they are hit: nesting deeper
 # than 256 ("Excessive depth"), and a single text node, comment or attribute
 # value over 10,000,000 bytes ("Resource limit exceeded" since libxml2 2.14,
@@ -476,15 +490,12 @@ def load_page(
             f"the limit is {MAX_TAGS:,} tags (MAX_TAGS)"
         )
     parser = _parser()
-    try:
-        root = etree.fromstring(data, parser) if data.strip() else None
-    except (etree.LxmlError, ValueError) as exc:
-        raise PageDecodeError(f"lxml could not parse the input: {exc}", reason="lxml") from exc
+    root, data = _parse(data, parser, check_utf8=codec == "utf-8", warnings=warnings)
     for entry in parser.error_log:
         if any(message in entry.message for message in _CUT_MESSAGES):
             warnings.append(f"the document was cut where libxml2 stopped: {entry.message.strip()}")
             break
-    if root is not None and ARCHIVE_INSERT_MARK in data:
+    if root is not None and _ARCHIVE_INSERT_RE.search(data):
         drop_archive_inserts(root)  # a Wayback capture as served: its toolbar is not the page
     empty = root is None
     if root is None:
@@ -531,6 +542,72 @@ def _check_arguments(url: object, encoding: object, fetched_at: object) -> None:
         raise TypeError(f"url must be a str or None, not {type(url).__name__}")
     if encoding is not None and not isinstance(encoding, str):
         raise TypeError(f"encoding must be a str or None, not {type(encoding).__name__}")
+    _check_fetched_at(fetched_at)
+
+
+# libxml2 stops logging after 100 errors: a full log may hide an encoding error.
+_MAX_LOGGED_ERRORS = 100
+_INVALID_UTF8 = "input is not valid UTF-8; invalid bytes were replaced with U+FFFD"
+
+
+def _parse(
+    data: bytes, parser: etree.HTMLParser, *, check_utf8: bool, warnings: list[str]
+) -> tuple[etree._Element | None, bytes]:
+    """The tree of *data* (``None`` when it holds no markup) and the bytes parsed.
+
+    UTF-8 input is not decoded in Python first: libxml2 checks it as it
+    parses and logs ``ERR_INVALID_ENCODING``. Only then (or when the log
+    cannot tell: a parse cut short, a full log) is the input checked in
+    Python, and a page with invalid bytes re-parsed from
+    Python's replacement, one U+FFFD per maximal invalid sequence (libxml2
+    2.14 gives one per byte; 2.13 keeps the bytes, which lxml cannot read).
+    """
+    try:
+        root = _tree(data, parser)
+    except PageDecodeError:
+        if not check_utf8 or _valid_utf8(data):
+            raise
+    else:
+        if not check_utf8 or not _suspect(parser) or _valid_utf8(data):
+            return root, data
+    warnings.append(_INVALID_UTF8)
+    data = data.decode("utf-8", "replace").encode("utf-8")
+    return _tree(data, parser), data
+
+
+def _tree(data: bytes, parser: etree.HTMLParser) -> etree._Element | None:
+    try:
+        # isspace(), not strip(): no copy of a page that starts with a newline.
+        return etree.fromstring(data, parser) if data and not data.isspace() else None
+    except (etree.LxmlError, ValueError) as exc:
+        raise PageDecodeError(f"lxml could not parse the input: {exc}", reason="lxml") from exc
+
+
+def _suspect(parser: etree.HTMLParser) -> bool:
+    """Whether the parse may have met bytes that are not UTF-8.
+
+    Not seen: invalid bytes in the part of a DOCTYPE that libxml2 skips (after
+    its name and identifiers): none of it reaches the tree, and a scan of the
+    input for them costs as much as the Python check this replaces.
+    """
+    log = parser.error_log
+    if len(log) >= _MAX_LOGGED_ERRORS:
+        return True
+    for entry in log:
+        if entry.type_name == "ERR_INVALID_ENCODING" or any(message in entry.message for message in _CUT_MESSAGES):
+            return True
+    return False
+
+
+def _valid_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _check_fetched_at(fetched_at: object) -> None:
     if fetched_at is None:
         return
     if not isinstance(fetched_at, datetime.datetime):

@@ -93,19 +93,34 @@ def test_hints_match_their_xpath_on_containers(data: bytes) -> None:
         assert hint(page) == xpath(page.root), hint
 
 
-def _reference_headings(root: Any) -> list[tuple[Any, bool, str]]:
-    """Every text node under <body> reading as a heading, outside pruned subtrees."""
+def _reference_headings(page: Any) -> list[tuple[Any, bool, str]]:
+    """Every text node under <body> reading as a heading of the page's edition
+    (every edition's when unknown), outside pruned subtrees and listing cards."""
+    cards = {token for _, token in _locate.CARD_KEYS}
+    keys = {
+        key
+        for spec in _site.BLOCKS
+        for edition, texts in spec.headings.items()
+        if page.edition in (None, edition)
+        for key in texts
+    }
+
+    def pruned(el: Any) -> bool:
+        return el.tag in _locate.NO_HEADINGS or (
+            el.tag in _site.HINT_TAGS and bool(cards.intersection((el.get("class") or "").split()))
+        )
+
     found = []
-    for el in root.iter():
+    for el in page.root.iter():
         if not isinstance(el.tag, str) or not any(a.tag == "body" for a in el.iterancestors()):
             continue
-        if any(a.tag in _locate.NO_HEADINGS for a in el.iterancestors()):
+        if any(pruned(a) for a in el.iterancestors()):
             continue
         for is_tail, text in ((False, el.text), (True, el.tail)):
-            if not is_tail and el.tag in _locate.NO_HEADINGS:
+            if not is_tail and pruned(el):
                 continue
             key = " ".join((text or "").split()).lower()
-            if text and len(text) < 80 and key in _locate.HEADING_KIND:
+            if text and len(text) < 80 and key in keys:
                 found.append((el, is_tail, key))
     return found
 
@@ -114,8 +129,17 @@ def _reference_headings(root: Any) -> list[tuple[Any, bool, str]]:
 def test_heading_walk_finds_every_heading_text(data: bytes) -> None:
     page = mp.load_page(data)
     got = _locate.heading_nodes(page)
-    want = _reference_headings(page.root)
+    want = _reference_headings(page)
     assert sorted(map(repr, got)) == sorted(map(repr, want))
+
+
+def test_heading_walk_skips_cards_and_other_editions() -> None:
+    page = mp.load_page(
+        '<html lang="en"><body><div class="swiper-slide"><h3>Most Read</h3></div><h2>الأكثر قراءة</h2>'
+        "<section><h2>Most Read</h2></section></body></html>"
+    )
+    assert [(el.tag, key) for el, _, key in _locate.heading_nodes(page)] == [("h2", "most read")]
+    assert _locate.heading_nodes(page, ("related",)) == []
 
 
 def test_heading_walk_on_the_edge_cases() -> None:
