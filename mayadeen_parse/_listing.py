@@ -58,6 +58,10 @@ _TOKENS_RE = re.compile(
     + r")(?!\S)"
 )
 _NONE: frozenset[str] = frozenset()
+#: The class tokens that matter inside a card: a skipped subtree, a block head.
+_INNER_RE = re.compile(
+    r"(?<!\S)(?:" + "|".join(map(re.escape, sorted(_LISTING.skip_classes | _LISTING.heading_containers))) + r")(?!\S)"
+)
 _OPEN = 0  # an element holding links of one story only: its card may grow
 _CLOSED = 1  # an element holding cards or a heading: nothing above it is one card
 
@@ -178,6 +182,10 @@ class _Walk:
                 return _Sub(_CLOSED, None, [head])
         card_class = bool(classes) and not in_card and not classes.isdisjoint(_LISTING.card_classes)
         head_box = bool(classes) and not classes.isdisjoint(_LISTING.heading_containers)
+        if card_class and not (in_head or head_box) and tag != "a":
+            known = self._card(el)
+            if known is not None:
+                return known
         in_card = in_card or card_class
         in_head = in_head or head_box
         tree = self.tree
@@ -189,6 +197,36 @@ class _Walk:
                 if sub is not _EMPTY:
                     kids.append((child, sub))
         return self._merge(el, key, kids, card_class, own)
+
+    def _card(self, el: Element) -> _Sub | None:
+        """A card-class element read from its links alone (C-level ``iter``),
+        when that gives what the walk would: no subtree of it is skipped or a
+        block head holding links, and its links show one story at most (and
+        one short link's); else ``None`` (the walk goes in)."""
+        for node in el.iterdescendants(*_LISTING.skip_tags):
+            if next(node.iter("a"), None) is not None:
+                return None  # a skipped subtree with links (a lone <script> is nothing)
+        for node in el.iterdescendants():
+            tokens = node.get("class")
+            if tokens and _INNER_RE.search(tokens) and next(node.iter("a"), None) is not None:
+                return None
+        key = weak = None
+        marked = False
+        for a in el.iter("a"):
+            found, own = self._link(a)
+            if found is not None:
+                if key is not None and found != key:
+                    return None
+                key = found
+            elif own.weak is not None:
+                if weak is not None and own.weak != weak:
+                    return None
+                weak = own.weak
+            marked = marked or own.marked
+        one = key or weak
+        if one is not None:
+            return _Sub(_CLOSED, None, [_Card(el, one)])
+        return _MARKED if marked else _EMPTY
 
     def _link(self, a: Element) -> tuple[str | None, _Sub]:
         """A link's story key (a full story link), or its own subtree record
