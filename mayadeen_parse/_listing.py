@@ -182,27 +182,33 @@ class _Walk:
                 return _Sub(_CLOSED, None, [head])
         card_class = bool(classes) and not in_card and not classes.isdisjoint(_LISTING.card_classes)
         head_box = bool(classes) and not classes.isdisjoint(_LISTING.heading_containers)
-        if card_class and not (in_head or head_box) and tag != "a":
-            known = self._card(el)
-            if known is not None:
-                return known
-        in_card = in_card or card_class
-        in_head = in_head or head_box
+        known = self._card(el, in_head or head_box) if card_class else None
+        if known is not None:
+            return known
+        kids = self._kids(el, in_link, in_card or card_class, in_head or head_box)
+        return self._merge(el, key, kids, card_class, own)
+
+    def _kids(self, el: Element, in_link: bool, in_card: bool, in_head: bool) -> list[tuple[Element, _Sub]]:
+        """The children of *el* that hold something, with their subtrees: the
+        walk's tree, and outside links and cards any subtree that may hold a
+        titled text-only heading (:meth:`_gap`)."""
         tree = self.tree
-        gaps = not in_link and not in_card  # where a text-only element may be a heading
+        gaps = not in_link and not in_card
         kids: list[tuple[Element, _Sub]] = []
         for child in el:
             if child in tree or (gaps and self._gap(child)):
                 sub = self.visit(child, in_link, in_card, in_head)
                 if sub is not _EMPTY:
                     kids.append((child, sub))
-        return self._merge(el, key, kids, card_class, own)
+        return kids
 
-    def _card(self, el: Element) -> _Sub | None:
+    def _card(self, el: Element, in_head: bool) -> _Sub | None:
         """A card-class element read from its links alone (C-level ``iter``),
         when that gives what the walk would: no subtree of it is skipped or a
         block head holding links, and its links show one story at most (and
         one short link's); else ``None`` (the walk goes in)."""
+        if in_head or el.tag == "a":
+            return None  # links in a block head are no stories; a card link is read as a link
         for node in el.iterdescendants(*_LISTING.skip_tags):
             if next(node.iter("a"), None) is not None:
                 return None  # a skipped subtree with links (a lone <script> is nothing)
