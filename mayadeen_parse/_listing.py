@@ -58,6 +58,9 @@ _TOKENS_RE = re.compile(
     + r")(?!\S)"
 )
 _NONE: frozenset[str] = frozenset()
+#: Levels under ``<body>`` where the walk's tree leaves the skipped subtrees
+#: out whole (the real homepage's menus sit 3–4 levels down, a padded page's at 2).
+_SKIP_LEVELS = 5
 #: The class tokens that matter inside a card: a skipped subtree, a block head.
 _INNER_RE = re.compile(
     r"(?<!\S)(?:" + "|".join(map(re.escape, sorted(_LISTING.skip_classes | _LISTING.heading_containers))) + r")(?!\S)"
@@ -130,24 +133,35 @@ class _Walk:
         self.links = CardLinks(page.base_url)
         self.tree: set[Element] = set()
 
-    def grow(self, body: Element) -> None:
+    def grow(self, body: Element, levels: int = _SKIP_LEVELS) -> None:
         """Add *body*'s links and heading tags, with their ancestors, to the
-        elements the walk visits (one C-level ``iter`` with tag filters).
+        elements the walk visits (C-level ``iter`` with tag filters).
 
         Any other element's subtree holds no link and no heading tag, so it
         is empty to the walk unless it holds a titled text-only element
-        (:meth:`_gap`)."""
+        (:meth:`_gap`). The skipped subtrees (menus, header, footer) within
+        *levels* levels are left out at once, not climbed out of link by link.
+        """
         tree = self.tree
         tree.add(body)
-        for found in body.iter(*_TREE_TAGS):
-            node: Element | None = found
-            while node is not None and node not in tree:
-                tree.add(node)
-                node = node.getparent()
+        for child in body:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _LISTING.skip_tags:
+                continue
+            if levels and next(child.iter(*_LISTING.skip_tags), None) is not None:
+                self.grow(child, levels - 1)
+                continue
+            for found in child.iter(*_TREE_TAGS):
+                node: Element | None = found
+                while node is not None and node not in tree:
+                    tree.add(node)
+                    node = node.getparent()
 
     def _gap(self, el: Element) -> bool:
         """Whether a subtree outside the tree may hold a block heading: a
         text-only element showing a known heading (then it joins the tree)."""
+        if el.tag in _LISTING.skip_tags:
+            return False  # the walk does not go in
         for node in el.iter():
             # Cheapest first: a leaf, its class (or its parent's), then its text.
             if (
