@@ -15,7 +15,7 @@ import attrs
 
 from . import _site
 from ._editions import EDITION_HOSTS, FURNITURE_WORDS, Edition
-from ._labels import fold, parse_time_label, resolve_label
+from ._labels import fold, longer_than, parse_time_label, resolve_label
 from ._markup import (
     HEADING_TAGS,
     SKIP_TAGS,
@@ -270,6 +270,15 @@ _AUTHOR_ROOTS = frozenset({"authors", "author"})
 _NOT_STORY_ROOTS = _site.INDEX_ROOTS | _LISTING.not_story_roots
 _INLINE = frozenset({"strong", "b", "em", "i", "span", "small", "u", "mark"})
 _FURNITURE_TEXTS = frozenset(fold(word) for words in FURNITURE_WORDS.values() for word in words)
+_FURNITURE_LONG = longer_than(max(map(len, _FURNITURE_TEXTS)))
+#: A card's icon class, as a whole token of the raw attribute.
+_ICON_RE = re.compile(r"(?<!\S)(?:" + "|".join(map(re.escape, sorted(_LISTING.image_skip_classes))) + r")(?!\S)")
+
+
+def _furniture_text(text: str) -> bool:
+    """Whether *text* is a block's own word ("more", "المزيد"): a long text is
+    not folded to learn that it is not."""
+    return not _FURNITURE_LONG.match(text) and fold(text) in _FURNITURE_TEXTS
 
 
 def story_key(url: str) -> str:
@@ -288,13 +297,22 @@ class CardLinks:
     a section index, another site).
     """
 
-    __slots__ = ("_roles", "base", "hosts")
+    __slots__ = ("_roles", "_texts", "base", "hosts")
 
     def __init__(self, base: str) -> None:
         self.base = base
         host = base.split("//", 1)[-1].partition("/")[0].lower()
         self.hosts = frozenset(EDITION_HOSTS) | {host}
         self._roles: dict[Element, tuple[str, str | None]] = {}
+        self._texts: dict[Element, str | None] = {}
+
+    def text(self, a: Element) -> str | None:
+        """The link's rendered text, normalised (each link's read once)."""
+        texts = self._texts
+        if a in texts:
+            return texts[a]
+        found = texts[a] = text_of(a)
+        return found
 
     def role(self, a: Element) -> tuple[str, str | None]:
         """``(role, absolute URL or None)`` of the link *a* (each link read once)."""
@@ -325,31 +343,34 @@ class CardLinks:
             return "other", url
         if len(parts) < max(2, _LISTING.min_parts.get(root, 2)) or not self.is_content(a):
             return "other", url  # an index page, or a "more" link to one
-        if _in_prose(a):
+        text = self.text(a)
+        if _in_prose(a, text):
             return "other", url  # a link in running text ("Read next: <a>...</a>")
-        return ("weak" if _weak(a) else "story"), url
+        return ("weak" if _weak(a, text) else "story"), url
 
     def is_content(self, a: Element) -> bool:
         """Whether a link that is no story is content of its own (a ticker
         item, a widget), not a "more" link of the block it ends."""
-        return fold(text_of(a) or "") not in _FURNITURE_TEXTS
+        return not _furniture_text(self.text(a) or "")
 
 
-def _in_prose(a: Element) -> bool:
-    """Whether the link *a* is inline in a paragraph holding other text."""
+def _in_prose(a: Element, text: str | None) -> bool:
+    """Whether the link *a* (showing *text*) is inline in a paragraph holding other text."""
     block = a.getparent()
     for _ in range(_LISTING.inline_levels):
         if block is None or block.tag not in _INLINE:
             break
         block = block.getparent()
-    return block is not None and block.tag in _LISTING.prose_tags and text_of(block) != text_of(a)
+    return block is not None and block.tag in _LISTING.prose_tags and text_of(block) != text
 
 
-def _weak(a: Element) -> bool:
-    """A link showing a short text only (no picture, no heading)."""
-    if any(child.tag in HEADING_TAGS or child.tag == "img" for child in a.iter() if child is not a):
+_PICTURE_TAGS = ("img", *sorted(HEADING_TAGS))
+
+
+def _weak(a: Element, text: str | None) -> bool:
+    """A link showing a short text (*text*) only (no picture, no heading)."""
+    if next(a.iter(*_PICTURE_TAGS), None) is not None:
         return False
-    text = text_of(a)
     return text is not None and len(text) <= _site.CARD_LABEL_MAX_CHARS and len(text.split()) <= _site.SECTION_MAX_WORDS
 
 
@@ -372,7 +393,7 @@ class _ListingParts:
 def _short_label(text: str | None) -> str | None:
     if text is None or len(text) > _site.CARD_LABEL_MAX_CHARS or len(text.split()) > _site.SECTION_MAX_WORDS:
         return None
-    return None if fold(text) in _FURNITURE_TEXTS else text
+    return None if _furniture_text(text) else text
 
 
 def _scan_listing(node: Element, found: _ListingParts, links: CardLinks, link: Element | None, icon: bool) -> None:
@@ -385,7 +406,7 @@ def _scan_listing(node: Element, found: _ListingParts, links: CardLinks, link: E
             _scan_link(child, found, links, icon)
             continue
         tokens = child.get("class")
-        inner_icon = icon or (tokens is not None and not _LISTING.image_skip_classes.isdisjoint(tokens.split()))
+        inner_icon = icon or (tokens is not None and _ICON_RE.search(tokens) is not None)
         if tag == "img":
             if found.img is None and not inner_icon:
                 found.img = child
@@ -418,13 +439,13 @@ def _scan_link(a: Element, found: _ListingParts, links: CardLinks, icon: bool) -
         # Beside the card's own story, a short link to another page is its label.
         role = "label" if url is not None and found.key is not None and story_key(url) != found.key else "story"
     if role == "author":
-        name = text_of(a)
+        name = links.text(a)
         if name:
             found.authors.append(Author(name=name, url=url))
         return
     if role == "label":
         if found.section is None:
-            found.section = text_of(a)
+            found.section = links.text(a)
         return
     if role == "story" and url is not None:
         found.stories.append((a, url))
@@ -432,7 +453,7 @@ def _scan_link(a: Element, found: _ListingParts, links: CardLinks, icon: bool) -
             _listing_leaf(found, normalize_text(a.text), a)
             return
         if a.text and not a.text.isspace():
-            found.texts.append((text_of(a) or "", a))
+            found.texts.append((links.text(a) or "", a))
         _scan_listing(a, found, links, a, icon)
         return
     if found.other_section is None and len(a) == 0:
@@ -489,7 +510,7 @@ def listing_card(
     if not found.stories:
         return None
     title, link = _listing_title(found)
-    if title is None or len(title) < _LISTING.min_title_chars or fold(title) in _FURNITURE_TEXTS:
+    if title is None or len(title) < _LISTING.min_title_chars or _furniture_text(title):
         return None
     url = next((u for a, u in found.stories if a is link), found.stories[0][1])
     picture = image(found.img, links.base, None, title) if found.img is not None else None

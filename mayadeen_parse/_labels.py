@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Literal
@@ -44,6 +45,7 @@ __all__ = [
     "fold",
     "heading_block",
     "kind_of_path",
+    "longer_than",
     "parse_time_label",
     "post_type",
     "resolve_label",
@@ -93,6 +95,20 @@ def _fold_cached(text: str) -> str:
             break
         text = folded
     return text
+
+
+#: Characters :func:`fold` keeps one for one: ASCII letters and digits, the
+#: Arabic letters but the tatweel (a hamza or madda on one is split off, the
+#: letter stays). A text holding more of them than a key has characters never
+#: folds to that key: :func:`longer_than` tells so without folding it.
+_KEPT = "A-Za-z0-9\u0621-\u063a\u0641-\u064a"
+
+
+def longer_than(chars: int) -> re.Pattern[str]:
+    """A pattern whose ``match`` says that a text folds to more than *chars*
+    characters (C level: a long title is not folded to learn that it is no
+    heading)."""
+    return re.compile(f"[^{_KEPT}]*(?:[{_KEPT}][^{_KEPT}]*){{{chars + 1}}}")
 
 
 def fold(text: str) -> str:
@@ -177,7 +193,7 @@ def heading_block(text: str | None, edition: Edition | None = None) -> str | Non
     >>> heading_block("\\nالأكثر قراءة\\n"), heading_block("BREAKING", "en"), heading_block("BREAKING", "ar")
     ('most_read', 'breaking', None)
     """
-    if not isinstance(text, str) or len(text) > MAX_LABEL_CHARS:
+    if not isinstance(text, str) or len(text) > MAX_LABEL_CHARS or _HEADING_LONG.match(text):
         return None
     return _HEADING_INDEX.get((edition, fold(text)))
 
@@ -186,6 +202,7 @@ _HEADING_INDEX: Mapping[tuple[Edition | None, str], str] = {
     **{(None, fold(heading.text)): heading.block for heading in reversed(HEADINGS)},
     **{(heading.edition, fold(heading.text)): heading.block for heading in HEADINGS},
 }
+_HEADING_LONG = longer_than(max(len(key) for _, key in _HEADING_INDEX))
 
 _POST_TYPE_INDEX: Mapping[str, PostType] = {fold(entry.text): entry for entry in POST_TYPES}
 

@@ -36,6 +36,7 @@ card.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterator
 
 from . import _site
@@ -48,6 +49,22 @@ from ._page import Page, Slot
 __all__ = ["read_listing"]
 
 _LISTING = _site.LISTING
+#: The tags the walk is grown from: links and heading tags (see ``_Walk.grow``).
+_TREE_TAGS = ("a", *sorted(_LISTING.heading_tags))
+#: Any class token the walk reads (skip, card, block head), as a whole token of the raw attribute.
+_TOKENS_RE = re.compile(
+    r"(?<!\S)(?:"
+    + "|".join(map(re.escape, sorted(_LISTING.skip_classes | _LISTING.card_classes | _LISTING.heading_containers)))
+    + r")(?!\S)"
+)
+_NONE: frozenset[str] = frozenset()
+#: Levels under ``<body>`` where the walk's tree leaves the skipped subtrees
+#: out whole (the real homepage's menus sit 3–4 levels down, a padded page's at 2).
+_SKIP_LEVELS = 5
+#: The class tokens that matter inside a card: a skipped subtree, a block head.
+_INNER_RE = re.compile(
+    r"(?<!\S)(?:" + "|".join(map(re.escape, sorted(_LISTING.skip_classes | _LISTING.heading_containers))) + r")(?!\S)"
+)
 _OPEN = 0  # an element holding links of one story only: its card may grow
 _CLOSED = 1  # an element holding cards or a heading: nothing above it is one card
 
@@ -114,13 +131,56 @@ class _Walk:
 
     def __init__(self, page: Page) -> None:
         self.links = CardLinks(page.base_url)
+        self.tree: set[Element] = set()
+
+    def grow(self, body: Element, levels: int = _SKIP_LEVELS) -> None:
+        """Add *body*'s links and heading tags, with their ancestors, to the
+        elements the walk visits (C-level ``iter`` with tag filters).
+
+        Any other element's subtree holds no link and no heading tag, so it
+        is empty to the walk unless it holds a titled text-only element
+        (:meth:`_gap`). The skipped subtrees (menus, header, footer) within
+        *levels* levels are left out at once, not climbed out of link by link.
+        """
+        tree = self.tree
+        tree.add(body)
+        for child in body:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _LISTING.skip_tags:
+                continue
+            if levels and next(child.iter(*_LISTING.skip_tags), None) is not None:
+                self.grow(child, levels - 1)
+                continue
+            for found in child.iter(*_TREE_TAGS):
+                node: Element | None = found
+                while node is not None and node not in tree:
+                    tree.add(node)
+                    node = node.getparent()
+
+    def _gap(self, el: Element) -> bool:
+        """Whether a subtree outside the tree may hold a block heading: a
+        text-only element showing a known heading (then it joins the tree)."""
+        if el.tag in _LISTING.skip_tags:
+            return False  # the walk does not go in
+        for node in el.iter():
+            # Cheapest first: a leaf, its class (or its parent's), then its text.
+            if (
+                len(node) == 0
+                and isinstance(node.tag, str)
+                and _titled_leaf(node, node.get("class"))
+                and heading_block(text_of(node)) is not None
+            ):
+                self.tree.update(el.iter())
+                return True
+        return False
 
     def visit(self, el: Element, in_link: bool, in_card: bool, in_head: bool) -> _Sub:
         tag = el.tag
         if not isinstance(tag, str) or tag in _LISTING.skip_tags:
             return _EMPTY
         tokens = el.get("class")
-        classes = frozenset(tokens.split()) if tokens else frozenset()
+        # The raw attribute is tested first: most classes name none of the tokens.
+        classes = frozenset(tokens.split()) if tokens and _TOKENS_RE.search(tokens) else _NONE
         if classes and not classes.isdisjoint(_LISTING.skip_classes):
             return _EMPTY
         key: str | None = None
@@ -128,14 +188,65 @@ class _Walk:
         if tag == "a" and not in_head:  # a block head's links go to its index, never a story
             key, own = self._link(el)
             in_link = in_link or key is not None or own.weak is not None
-        elif not in_link and not in_card and (tag in _LISTING.heading_tags or _titled_leaf(el, tokens)):
+        elif (
+            not in_link and not in_card and (tag in _LISTING.heading_tags or (not len(el) and _titled_leaf(el, tokens)))
+        ):
             head = self._heading(el, tag, in_head)
             if head is not None:
                 return _Sub(_CLOSED, None, [head])
         card_class = bool(classes) and not in_card and not classes.isdisjoint(_LISTING.card_classes)
         head_box = bool(classes) and not classes.isdisjoint(_LISTING.heading_containers)
-        subs = [self.visit(child, in_link, in_card or card_class, in_head or head_box) for child in el]
-        return self._merge(el, key, subs, card_class, own)
+        known = self._card(el, in_head or head_box) if card_class else None
+        if known is not None:
+            return known
+        kids = self._kids(el, in_link, in_card or card_class, in_head or head_box)
+        return self._merge(el, key, kids, card_class, own)
+
+    def _kids(self, el: Element, in_link: bool, in_card: bool, in_head: bool) -> list[tuple[Element, _Sub]]:
+        """The children of *el* that hold something, with their subtrees: the
+        walk's tree, and outside links and cards any subtree that may hold a
+        titled text-only heading (:meth:`_gap`)."""
+        tree = self.tree
+        gaps = not in_link and not in_card
+        kids: list[tuple[Element, _Sub]] = []
+        for child in el:
+            if child in tree or (gaps and self._gap(child)):
+                sub = self.visit(child, in_link, in_card, in_head)
+                if sub is not _EMPTY:
+                    kids.append((child, sub))
+        return kids
+
+    def _card(self, el: Element, in_head: bool) -> _Sub | None:
+        """A card-class element read from its links alone (C-level ``iter``),
+        when that gives what the walk would: no subtree of it is skipped or a
+        block head holding links, and its links show one story at most (and
+        one short link's); else ``None`` (the walk goes in)."""
+        if in_head or el.tag == "a":
+            return None  # links in a block head are no stories; a card link is read as a link
+        for node in el.iterdescendants(*_LISTING.skip_tags):
+            if next(node.iter("a"), None) is not None:
+                return None  # a skipped subtree with links (a lone <script> is nothing)
+        for node in el.iterdescendants():
+            tokens = node.get("class")
+            if tokens and _INNER_RE.search(tokens) and next(node.iter("a"), None) is not None:
+                return None
+        key = weak = None
+        marked = False
+        for a in el.iter("a"):
+            found, own = self._link(a)
+            if found is not None:
+                if key is not None and found != key:
+                    return None
+                key = found
+            elif own.weak is not None:
+                if weak is not None and own.weak != weak:
+                    return None
+                weak = own.weak
+            marked = marked or own.marked
+        one = key or weak
+        if one is not None:
+            return _Sub(_CLOSED, None, [_Card(el, one)])
+        return _MARKED if marked else _EMPTY
 
     def _link(self, a: Element) -> tuple[str | None, _Sub]:
         """A link's story key (a full story link), or its own subtree record
@@ -162,14 +273,16 @@ class _Walk:
             return None
         return _Head(text, block in _LISTING.excluded_blocks)
 
-    def _merge(self, el: Element, key: str | None, subs: list[_Sub], card_class: bool, own: _Sub) -> _Sub:
+    def _merge(
+        self, el: Element, key: str | None, kids: list[tuple[Element, _Sub]], card_class: bool, own: _Sub
+    ) -> _Sub:
         """One element from its children's subtrees: still one story's (open:
         its card may grow), or closed (its children's cards, in order).
 
         Weak links (short text-only story links: maybe a card's section label)
         join the card of a full story link beside them; alone, they are cards.
         """
-        closed, key, weak, marked = _combine(key, subs, own)
+        closed, key, weak, marked = _combine(key, kids, own)
         if not closed:
             one = key or weak
             if card_class and one is not None:
@@ -178,7 +291,7 @@ class _Walk:
                 return _Sub(_OPEN, key, [], weak=None if key is not None else weak)
             return _MARKED if marked else _EMPTY
         items: list[_Item] = []
-        for child, sub in zip(el, subs, strict=True):
+        for child, sub in kids:
             if sub.state == _CLOSED:
                 items.extend(sub.items)
             elif sub.key is not None or sub.weak is not None:
@@ -188,10 +301,10 @@ class _Walk:
         return _Sub(_CLOSED, None, _close(items))
 
 
-def _combine(key: str | None, subs: list[_Sub], own: _Sub) -> tuple[bool, str | None, str | None, bool]:
+def _combine(key: str | None, kids: list[tuple[Element, _Sub]], own: _Sub) -> tuple[bool, str | None, str | None, bool]:
     """``(closed, story, weak story, marked)`` of an element from its children's."""
     closed, marked, weak = False, own.marked, own.weak
-    for sub in subs:
+    for _, sub in kids:
         if sub.state == _CLOSED:
             closed = True
         elif sub.key is not None:
@@ -282,6 +395,8 @@ def read_listing(page: Page) -> tuple[Teaser, ...]:
     found: list[Teaser] = []
     seen: set[str] = set()
     fetched_at: datetime.datetime | None = page.fetched_at
+    for body in bodies or [page.root]:
+        walk.grow(body)
     for body in bodies or [page.root]:
         top = walk.visit(body, False, False, False)
         one = top.key or top.weak

@@ -129,9 +129,18 @@ def raw(el: Element) -> str:
     """The rendered text of *el*, not normalised (``<br>`` as :data:`BR`)."""
     if len(el) == 0:
         return el.text or ""
+    if all(node.tag != "br" and not node.text and not len(node) for node in el.iterdescendants(*_GATHER_TAGS)):
+        # No line break, and nothing skipped that shows text (a lone
+        # <script src>): the text nodes as they are, joined at C level
+        # (comments and processing instructions give no text, tails stay).
+        return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
     parts: list[str] = []
     gather(el, parts, None, "", False)
     return "".join(parts)
+
+
+#: The tags :func:`gather` treats apart (skipped subtrees, line breaks).
+_GATHER_TAGS = ("br", *sorted(INLINE_SKIP))
 
 
 def text_of(el: Element) -> str | None:
