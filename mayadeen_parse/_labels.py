@@ -107,8 +107,10 @@ _KEPT = "A-Za-z0-9\u0621-\u063a\u0641-\u064a"
 def longer_than(chars: int) -> re.Pattern[str]:
     """A pattern whose ``match`` says that a text folds to more than *chars*
     characters (C level: a long title is not folded to learn that it is no
-    heading)."""
-    return re.compile(f"[^{_KEPT}]*(?:[{_KEPT}][^{_KEPT}]*){{{chars + 1}}}")
+    heading). Anchored at the start: tried at one position only, it is linear
+    (each run of other characters is given back once), even through
+    ``search``."""
+    return re.compile(f"\\A[^{_KEPT}]*(?:[{_KEPT}][^{_KEPT}]*){{{chars + 1}}}")
 
 
 def fold(text: str) -> str:
