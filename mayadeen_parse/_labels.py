@@ -33,6 +33,7 @@ from ._editions import (
     Edition,
     PostType,
 )
+from ._site import LABEL_CLOCK_SKEW
 from ._text import absolutize, normalize_text, parse_visible_when, to_site_time
 
 __all__ = [
@@ -442,16 +443,35 @@ def _latest(month: int, day: int, reference: _dt.date) -> _dt.date | None:
     return None
 
 
+def _relative_day(label: TimeLabel, fetch_day: _dt.date) -> _dt.date | None:
+    if label.kind == "today":
+        return fetch_day
+    if label.kind == "yesterday":
+        return fetch_day - _dt.timedelta(days=1)
+    if label.month is None or label.day is None:
+        return None
+    return _latest(label.month, label.day, fetch_day)
+
+
+def _at(day: _dt.date, label: TimeLabel) -> _dt.date | _dt.datetime:
+    if label.hour is None or label.minute is None:
+        return day
+    return to_site_time(_dt.datetime(day.year, day.month, day.day, label.hour, label.minute))
+
+
 def resolve_label(label: TimeLabel | None, fetched_at: _dt.datetime | None) -> _dt.date | _dt.datetime | None:
     """Place a label in time: an aware datetime (Beirut time) when it shows
     a time of day, a :class:`datetime.date` when it shows a day only.
 
     A relative label (today, yesterday, a day-month without a year) is read
     against *fetched_at*, the page's fetch time, on Beirut's calendar; a
-    day-month is the latest such day not after the fetch day. Without a
-    fetch time a relative label gives ``None`` (the machine's clock is never
-    read); a ``full`` label needs none. A naive *fetched_at* is taken as
-    Beirut wall-clock time (``Page.fetched_at`` is always aware).
+    day-month is the latest such day not after the fetch day. A relative
+    label with a time that would fall after the fetch (more than
+    :data:`~mayadeen_parse._site.LABEL_CLOCK_SKEW` after it) is read one day
+    earlier: a page cannot show an item published after it was fetched.
+    Without a fetch time a relative label gives ``None`` (the machine's clock
+    is never read); a ``full`` label needs none. A naive *fetched_at* is
+    taken as Beirut wall-clock time (``Page.fetched_at`` is always aware).
 
     >>> fetched = _dt.datetime(2023, 11, 2, 19, 50, tzinfo=_dt.timezone.utc)
     >>> resolve_label(parse_time_label("اليوم 21:48"), fetched).isoformat()
@@ -460,6 +480,9 @@ def resolve_label(label: TimeLabel | None, fetched_at: _dt.datetime | None) -> _
     datetime.date(2023, 10, 30)
     >>> resolve_label(parse_time_label("5 كانون ثاني"), fetched)
     datetime.date(2023, 1, 5)
+    >>> just_after_midnight = _dt.datetime(2023, 11, 2, 22, 30, tzinfo=_dt.timezone.utc)
+    >>> resolve_label(parse_time_label("اليوم 21:48"), just_after_midnight).isoformat()
+    '2023-11-02T21:48:00+02:00'
     >>> resolve_label(parse_time_label("اليوم 21:48"), None) is None
     True
     """
@@ -469,25 +492,20 @@ def resolve_label(label: TimeLabel | None, fetched_at: _dt.datetime | None) -> _
         if label.kind == "full":
             if label.year is None or label.month is None or label.day is None:
                 return None
-            day = _dt.date(label.year, label.month, label.day)
-        elif fetched_at is None:
+            return _at(_dt.date(label.year, label.month, label.day), label)
+        if fetched_at is None:
             return None
-        else:
-            fetch_day = to_site_time(fetched_at).date()
-            if label.kind == "today":
-                day = fetch_day
-            elif label.kind == "yesterday":
-                day = fetch_day - _dt.timedelta(days=1)
-            elif label.month is None or label.day is None:
-                return None
-            else:
-                found = _latest(label.month, label.day, fetch_day)
-                if found is None:
-                    return None
-                day = found
-        if label.hour is None or label.minute is None:
-            return day
-        return to_site_time(_dt.datetime(day.year, day.month, day.day, label.hour, label.minute))
+        fetched = to_site_time(fetched_at)
+        day = _relative_day(label, fetched.date())
+        if day is None:
+            return None
+        when = _at(day, label)
+        if isinstance(when, _dt.datetime) and when > fetched + LABEL_CLOCK_SKEW:
+            # Shown before the fetch, so of an earlier day: the day before
+            # (today, yesterday) or the day-month's previous occurrence.
+            earlier = _relative_day(label, fetched.date() - _dt.timedelta(days=1))
+            return None if earlier is None else _at(earlier, label)
+        return when
     except (ValueError, OverflowError):  # a label at the ends of the calendar
         return None
 
