@@ -32,6 +32,7 @@ __all__ = [
     "EDITIONS",
     "EDITION_CODES",
     "EDITION_HOSTS",
+    "ERROR_TITLES",
     "FURNITURE_WORDS",
     "HEADINGS",
     "MONTHS",
@@ -573,6 +574,25 @@ PLACES: tuple[Place, ...] = (
     ),
 )
 # fmt: on
+
+
+# --- error pages -------------------------------------------------------------------------
+
+#: What the title of a "not found" or error document says, minus the site's
+#: suffix, per edition. Matched as the whole title after ``_labels.fold``
+#: (or after a leading status code: ``404 - Page not found``), never as a
+#: word inside a headline ("500 days of war on Gaza", "Trump's error").
+#: English: "Page not found | Al Mayadeen English" (the error fixture, after
+#: the site's 404 page); the rest are the usual words of such pages
+#: [reconstructed]: no Arabic or Spanish error page has been seen.
+ERROR_TITLES: Mapping[Edition, tuple[str, ...]] = {
+    "en": ("Page not found", "Not found", "Error", "Server Error", "Internal Server Error",
+           "Forbidden", "Access denied", "Service Unavailable", "Bad Gateway"),
+    "ar": ("الصفحة غير موجودة", "الصفحة المطلوبة غير موجودة", "عذراً، الصفحة غير موجودة", "عذرا الصفحة غير موجودة",
+           "لم يتم العثور على الصفحة", "الصفحة غير متوفرة", "خطأ", "حدث خطأ"),
+    "es": ("Página no encontrada", "No encontrado", "No encontrada", "Error", "Error del servidor",
+           "Acceso denegado"),
+}  # fmt: skip
 
 
 # --- digits ------------------------------------------------------------------------------------

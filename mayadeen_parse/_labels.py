@@ -24,6 +24,7 @@ from ._editions import (
     EDITION_CODES,
     EDITION_HOSTS,
     EDITIONS,
+    ERROR_TITLES,
     HEADINGS,
     MONTHS,
     PATH_KINDS,
@@ -33,7 +34,7 @@ from ._editions import (
     Edition,
     PostType,
 )
-from ._site import LABEL_CLOCK_SKEW
+from ._site import ERROR_STATUS_CODES, LABEL_CLOCK_SKEW
 from ._text import absolutize, normalize_text, parse_visible_when, to_site_time
 
 __all__ = [
@@ -42,6 +43,7 @@ __all__ = [
     "PLACE_NAMES",
     "TimeLabel",
     "edition_of",
+    "error_title",
     "fold",
     "heading_block",
     "kind_of_path",
@@ -187,6 +189,51 @@ _HEADING_INDEX: Mapping[tuple[Edition | None, str], str] = {
     **{(None, fold(heading.text)): heading.block for heading in reversed(HEADINGS)},
     **{(heading.edition, fold(heading.text)): heading.block for heading in HEADINGS},
 }
+
+# Punctuation an error title may hold between its words ("404 - Page not
+# found", "عذراً، الصفحة غير موجودة", "Error: not found!").
+_TITLE_PUNCTUATION = str.maketrans(dict.fromkeys(",\u060c|:;!?.\u061f-\u2013\u2014()[]", " "))
+
+
+def _error_words(text: str) -> str:
+    return " ".join(fold(text).translate(_TITLE_PUNCTUATION).split())
+
+
+_ERROR_INDEX: Mapping[Edition | None, frozenset[str]] = {
+    None: frozenset(_error_words(text) for texts in ERROR_TITLES.values() for text in texts),
+    # An edition's own words and the English ones: a server's own error page
+    # ("404 Not Found", "502 Bad Gateway") is English on every host.
+    **{
+        edition: frozenset(_error_words(text) for text in (*texts, *ERROR_TITLES["en"]))
+        for edition, texts in ERROR_TITLES.items()
+    },
+}
+
+
+def error_title(title: str | None, edition: Edition | None = None) -> bool:
+    """Whether a page title (its site suffix already cut) is an error
+    document's: the whole title is one of *edition*'s error titles
+    (:data:`~mayadeen_parse._editions.ERROR_TITLES`, and the English ones;
+    all editions' for ``None``), or a status code (:data:`~mayadeen_parse._site.ERROR_STATUS_CODES`,
+    ``Error 404``) alone or followed by one. A word inside a headline is no
+    error ("500 days of war on Gaza", "A fatal error in Gaza").
+
+    >>> error_title("الصفحة غير موجودة"), error_title("404 - Page not found"), error_title("Error 500")
+    (True, True, True)
+    >>> error_title("500 days of war on Gaza"), error_title("Blinken admits an error")
+    (False, False)
+    """
+    if not isinstance(title, str) or len(title) > MAX_LABEL_CHARS:
+        return False
+    titles = _ERROR_INDEX.get(edition, _ERROR_INDEX[None])
+    words = _error_words(title).split()
+    if words[:1] == ["error"] and words[1:2] and words[1] in ERROR_STATUS_CODES:
+        words = words[1:]  # "Error 404"
+    if words[:1] and words[0] in ERROR_STATUS_CODES:
+        rest = " ".join(words[1:])
+        return not rest or rest in titles
+    return bool(words) and " ".join(words) in titles
+
 
 _POST_TYPE_INDEX: Mapping[str, PostType] = {fold(entry.text): entry for entry in POST_TYPES}
 

@@ -20,7 +20,7 @@ from ._article import ArticleMarkup, article_markup, cached_markup
 from ._errors import NotAnArticleError
 from ._furniture import Furniture, furniture
 from ._header import split_names
-from ._labels import edition_of, kind_of_path, post_type
+from ._labels import edition_of, error_title, kind_of_path, post_type
 from ._listing import read_listing
 from ._metadata import JsonLdFacts, MetaFacts, SiteFacts, json_ld_facts, meta_facts, site_facts
 from ._model import (
@@ -460,9 +460,6 @@ def _merge_author_urls(ctx: Context, authors: tuple[Author, ...]) -> tuple[Autho
 
 # --- what kind of page --------------------------------------------------------
 
-_ERROR_RE = re.compile(r"\b(?:404|403|500|not found|page not found|error)\b", re.I)
-
-
 Verdict = tuple[_site.PageKind, str]
 
 
@@ -512,7 +509,10 @@ def _by_url_and_types(ctx: Context, parts: tuple[str, ...]) -> Verdict | None:
 def _by_markup(ctx: Context, url: str | None) -> Verdict:
     dom = ctx.dom
     body, byline = dom.body.blocks, dom.byline
-    if _ERROR_RE.search(ctx.meta.title or "") and not (body and byline.authors):
+    # Article evidence (the metadata was read before): a byline, or a
+    # headline with a body. An error page has a body too (its message).
+    evidence = bool(byline.date_raw or byline.authors or (dom.title.el is not None and body))
+    if not evidence and error_title(_strip_site_name(ctx.meta.title), ctx.page.edition):
         return "error", f"the page title says {normalize_text(ctx.meta.title)!r}"
     if dom.title.el is not None and (body or byline.date_raw or byline.authors):
         return "article", "the markup has a headline with a body or byline"

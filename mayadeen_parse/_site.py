@@ -31,6 +31,7 @@ __all__ = [  # one line per few names: the tables are many
     "BLOCKS", "BODY", "BODY_MAX_DEPTH", "BODY_START_MIN_CHARS", "BODY_WIDEN_MIN_CHARS", "BREAKING_LIST",
     "BYLINE_SEPARATORS", "BY_WORDS",
     "CAPTION_CLASS_WORDS", "CARD_LABEL_MAX_CHARS", "CARD_SKIP_PATHS", "DATE_LINE_MAX_CHARS", "DUPLICATE_CLASSES",
+    "ERROR_STATUS_CODES",
     "FIGURE_CLIMB_LEVELS", "HEADER_PART_MAX_CHARS", "HEADING_CLIMB_LEVELS", "HEADING_LANGUAGES", "HEADING_MAX_CHARS",
     "HEADING_SCAN_ELEMENTS", "HEADING_TEXT_FACTOR", "HEADING_TEXT_SLACK", "HINT_TAGS", "IMAGE_PLACEHOLDERS",
     "IMAGE_SRC_ATTRS", "INDEX_ROOTS", "KIND_TABLE", "LABEL_CLOCK_SKEW", "LD_KINDS", "LD_NEWS_TYPES", "LISTING",
@@ -198,6 +199,12 @@ SITE_NAMES = frozenset({"al mayadeen english", "al mayadeen", "almayadeen", "ا�
 #: [capture]; "الرئيسية | الميادين" [cms]; the Spanish one [reconstructed]),
 #: as regex alternatives after the separator.
 TITLE_SUFFIXES = (r"Al\s*Mayadeen(?:\s+(?:English|Espa\u00f1ol))?", "\u0627\u0644\u0645\u064a\u0627\u062f\u064a\u0646")
+
+#: HTTP status codes an error document's title may lead with ("404",
+#: "404 - Page not found", "Error 500"): the client and server errors a
+#: crawl meets. A title leading with another number ("500 days of war on
+#: Gaza") is a headline.
+ERROR_STATUS_CODES = frozenset({"400", "401", "403", "404", "410", "429", "500", "502", "503", "504"})
 
 #: The site's own metadata block [known: <script id="tawsiyat-metadata"
 #: type="text/tawsiyat">, the recommendation engine's input].
