@@ -135,6 +135,26 @@ def _url(raw: Any, ctx: Context) -> str | None:
     return absolutize(raw, ctx.page.base_url) if isinstance(raw, str) else None
 
 
+def _site_url(raw: Any, ctx: Context) -> str | None:
+    """A URL the page states for itself, only on one of the site's hosts: a
+    copy's canonical (``https://archive.ph/AbCd1``) is the copy's, not the
+    story's (rejected; :func:`_off_site_url` keeps it when nothing else is)."""
+    url = _url(raw, ctx)
+    return url if url is not None and edition_of(url) is not None else None
+
+
+def _off_site_url(ctx: Context) -> str | None:
+    """The first URL the page states on a host not the site's: the last
+    resort, when no source gives a site URL and no ``url`` argument was given."""
+    for source in FIELDS["url"]:
+        if source.norm is _site_url:
+            raw = source.get(ctx)
+            url = _url(raw, ctx) if raw is not None else None
+            if url is not None and edition_of(url) is None:
+                return url
+    return None
+
+
 def _when(raw: Any, ctx: Context) -> Any:
     return parse_iso_datetime(raw)
 
@@ -313,12 +333,13 @@ def _classes(mapping: str) -> Callable[[Context], Any]:
 #: Field name → its sources, best first. Mirrors docs/fields.md.
 FIELDS: Mapping[str, tuple[Source, ...]] = {
     "url": (
-        S("tawsiyat:url", _tawsiyat("url"), _url),
-        S("meta:canonical", lambda ctx: ctx.meta.canonical, _url),
-        S("meta:og:url", _meta("og:url"), _url),
-        S("json-ld:mainEntityOfPage", _ld("mainEntityOfPage"), _url),
-        S("json-ld:url", _ld("url"), _url),
+        S("tawsiyat:url", _tawsiyat("url"), _site_url),
+        S("meta:canonical", lambda ctx: ctx.meta.canonical, _site_url),
+        S("meta:og:url", _meta("og:url"), _site_url),
+        S("json-ld:mainEntityOfPage", _ld("mainEntityOfPage"), _site_url),
+        S("json-ld:url", _ld("url"), _site_url),
         S("argument:url", lambda ctx: ctx.page.url, _url),
+        S("off-site:url", _off_site_url, _url),
     ),
     "post_id": (
         S("tawsiyat:postid", _tawsiyat("postid"), _post_id),
