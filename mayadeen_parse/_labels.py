@@ -12,30 +12,24 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-import unicodedata
 from collections.abc import Iterable, Mapping
-from typing import Literal
 from urllib.parse import urlsplit
 
-import attrs
-
+from ._dates import TimeLabel, find_date, fold, languages_of, read_label, to_ascii_digits, tokens
 from ._editions import (
-    DIGITS,
     EDITION_CODES,
     EDITION_HOSTS,
     EDITIONS,
     ERROR_TITLES,
     HEADINGS,
-    MONTHS,
     PATH_KINDS,
     PLACES,
     POST_TYPES,
-    RELATIVE_DAYS,
     Edition,
     PostType,
 )
 from ._site import ERROR_STATUS_CODES, LABEL_CLOCK_SKEW
-from ._text import absolutize, normalize_text, parse_visible_when, to_site_time
+from ._text import absolutize, normalize_text, to_site_time
 
 __all__ = [
     "MAX_LABEL_CHARS",
@@ -60,60 +54,6 @@ MAX_LABEL_CHARS = 80
 #: "الولايات المتحدة الأميركية", has 26 characters).
 MAX_PLACE_CHARS = 40
 _MAX_URL_CHARS = 4096
-_MAX_CACHED_CHARS = 256  # longer strings are folded but not kept in the cache
-
-# --- folding ------------------------------------------------------------------------------
-
-_DIGIT_TABLE = str.maketrans(dict(DIGITS))
-# After NFKD has split the hamza and madda off the alefs (أ إ آ → ا) and the
-# marks are dropped: alef maqsura → ya, ta marbuta → ha, alef wasla → alef,
-# tatweel (kashida) removed, Arabic-Indic digits → ASCII.
-_FOLD_TABLE = str.maketrans({"\u0649": "\u064a", "\u0629": "\u0647", "\u0671": "\u0627", "\u0640": "", **DIGITS})
-
-
-def to_ascii_digits(text: str) -> str:
-    """*text* with Arabic-Indic and Eastern Arabic-Indic digits as ASCII digits.
-
-    >>> to_ascii_digits("٣٠ تشرين اول ۲۰۲۳")
-    '30 تشرين اول 2023'
-    """
-    return text.translate(_DIGIT_TABLE)
-
-
-def _fold_once(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    kept = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(kept.translate(_FOLD_TABLE).split())
-
-
-@functools.lru_cache(maxsize=8192)
-def _fold_cached(text: str) -> str:
-    # A fixed point: casefold after NFKD can make a character NFKD changes
-    # again (and the reverse), so fold until nothing moves (twice in practice).
-    for _ in range(8):
-        folded = _fold_once(text)
-        if folded == text:
-            break
-        text = folded
-    return text
-
-
-def fold(text: str) -> str:
-    """The key two spellings of one word share: for matching, never for output.
-
-    Case folded; accents, Arabic diacritics (harakat, shadda) and the hamza
-    on alef dropped (``أ إ آ`` → ``ا``); ``ى`` → ``ي``, ``ة`` → ``ه``;
-    tatweel removed; digits ASCII; whitespace collapsed. Idempotent.
-
-    >>> fold("تشرين الأول") == fold("تشرين الاول"), fold("الكتّاب") == fold("الكتاب")
-    (True, True)
-    >>> fold("  Líbano ")
-    'libano'
-    """
-    if len(text) > _MAX_CACHED_CHARS:
-        return _fold_cached.__wrapped__(text)
-    return _fold_cached(text)
-
 
 # --- editions -------------------------------------------------------------------------------
 
@@ -282,172 +222,18 @@ def kind_of_path(url: str | None) -> str | None:
 # --- time labels ------------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class TimeLabel:
-    """What a visible time label says, before it is placed in time.
-
-    ``today`` / ``yesterday``: a relative day (``اليوم 21:48``); ``day-month``:
-    a day and a month without a year (``30 تشرين اول``); ``full``: a day, a
-    month and a year (``6 Nov 2023 16:21``). Hours are site local (Beirut).
-    """
-
-    kind: Literal["today", "yesterday", "day-month", "full"]
-    day: int | None = None
-    month: int | None = None
-    year: int | None = None
-    hour: int | None = None
-    minute: int | None = None
-
-
-def _by_language(entries: Iterable[tuple[str, str, int]]) -> Mapping[str, Mapping[str, int]]:
-    index: dict[str, dict[str, int]] = {}
-    for language, text, value in entries:
-        index.setdefault(language, {})[fold(text).rstrip(".")] = value
-    return index
-
-
-_MONTH_INDEX = _by_language((entry.language, entry.text, entry.month) for entry in MONTHS)
-_RELATIVE_INDEX = _by_language((entry.language, entry.text, entry.days_ago) for entry in RELATIVE_DAYS)
-# Words a label may hold between its parts: "a las 16:21", "6 de noviembre
-# de 2023", "Yesterday at 16:21", "الساعة 21:48" [reconstructed].
-_FILLERS: Mapping[str, frozenset[str]] = {
-    "en": frozenset({"at"}),
-    "ar": frozenset({fold("الساعة")}),
-    "es": frozenset({"de", "a", "las", "la", "h", "hs"}),
-}
-# Separators a label may use between its parts: "6 Nov 2023, 16:21",
-# "21:48 | 30 تشرين اول", "6 نوفمبر، 2023" (Arabic comma).
-_SEPARATORS = str.maketrans(dict.fromkeys(",\u060c|\u2022\u00b7-\u2013\u2014", " "))
-_MAX_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-_MONTH_WORDS_MAX = 2  # "تشرين اول", "كانون الثاني"
-
-
-def _clock(token: str) -> tuple[int, int] | None:
-    hour, colon, minute = token.partition(":")
-    if not (colon and hour.isascii() and hour.isdigit() and minute.isascii() and minute.isdigit()):
-        return None
-    if len(hour) > 2 or len(minute) != 2 or int(hour) > 23 or int(minute) > 59:
-        return None
-    return int(hour), int(minute)
-
-
-@attrs.define
-class _Reading:
-    """What :func:`_tokens_label` has read of a label so far (its scratch record)."""
-
-    days_ago: int | None = None
-    day: int | None = None
-    month: int | None = None
-    year: int | None = None
-    clock: tuple[int, int] | None = None
-
-
-@functools.lru_cache(maxsize=16)
-def _vocabulary(languages: tuple[str, ...]) -> tuple[Mapping[str, int], Mapping[str, int], frozenset[str]]:
-    """Month words, relative-day words and fillers of *languages*."""
-    months: dict[str, int] = {}
-    relative: dict[str, int] = {}
-    fillers: set[str] = set()
-    for language in languages:
-        months.update(_MONTH_INDEX.get(language, {}))
-        relative.update(_RELATIVE_INDEX.get(language, {}))
-        fillers |= _FILLERS.get(language, frozenset())
-    return months, relative, frozenset(fillers)
-
-
-def _number(token: str, seen: _Reading) -> bool:
-    """Read a run of ASCII digits as the day or the year; ``False``: no label."""
-    if seen.day is None and seen.month is None and seen.days_ago is None and len(token) <= 2:
-        seen.day = int(token)
-    elif seen.month is not None and seen.year is None and len(token) == 4:
-        seen.year = int(token)
-    else:
-        return False
-    return True
-
-
-def _month_words(tokens: list[str], index: int, months: Mapping[str, int]) -> tuple[int, int] | None:
-    """``(month, words used)`` of the month name starting at *index* (one or
-    two words: ``تشرين اول``), or ``None``."""
-    for width in range(min(_MONTH_WORDS_MAX, len(tokens) - index), 0, -1):
-        words = " ".join(tokens[index : index + width]).rstrip(".")
-        if words in months:
-            return months[words], width
-    return None
-
-
-def _read_tokens(tokens: list[str], languages: tuple[str, ...]) -> _Reading | None:
-    """One pass over a label's tokens; ``None`` when one token is no part of a label."""
-    months, relative, fillers = _vocabulary(languages)
-    tokens = [token for token in tokens if token not in fillers]
-    seen = _Reading()
-    index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        index += 1
-        if seen.clock is None and ":" in token:
-            seen.clock = _clock(token)
-            if seen.clock is None:
-                return None
-        elif token in relative and seen.days_ago is None and seen.day is None:
-            seen.days_ago = relative[token]
-        elif token.isascii() and token.isdigit():
-            if not _number(token, seen):
-                return None
-        elif seen.day is not None and seen.month is None:
-            found = _month_words(tokens, index - 1, months)
-            if found is None:
-                return None
-            seen.month = found[0]
-            index += found[1] - 1
-        else:
-            return None
-    return seen
-
-
-def _tokens_label(tokens: list[str], languages: tuple[str, ...]) -> TimeLabel | None:
-    seen = _read_tokens(tokens, languages)
-    if seen is None:
-        return None
-    hour, minute = seen.clock if seen.clock is not None else (None, None)
-    if seen.days_ago is not None:
-        if seen.days_ago not in (0, 1):
-            return None
-        return TimeLabel(kind="today" if seen.days_ago == 0 else "yesterday", hour=hour, minute=minute)
-    day, month, year = seen.day, seen.month, seen.year
-    if day is None or month is None or not 1 <= day <= _MAX_DAYS[month - 1]:
-        return None
-    if year is None:
-        return TimeLabel(kind="day-month", day=day, month=month, hour=hour, minute=minute)
-    try:
-        _dt.date(year, month, day)
-    except ValueError:
-        return None
-    return TimeLabel(kind="full", day=day, month=month, year=year, hour=hour, minute=minute)
-
-
 @functools.lru_cache(maxsize=4096)
 def _parse_label(text: str, edition: Edition | None) -> TimeLabel | None:
     clean = normalize_text(text)
     if clean is None:
         return None
-    languages: tuple[str, ...] = (
-        tuple(EDITIONS[code].language for code in EDITION_CODES) if edition is None else (EDITIONS[edition].language,)
-    )
-    tokens = fold(clean).translate(_SEPARATORS).split()
-    label = _tokens_label(tokens, languages)
-    # _text reads every edition's month names; an English label in another
-    # language's words ("6 ago 2023") is none.
-    foreign = edition == "en" and label is None and _tokens_label(tokens, ("ar", "es")) is not None
+    words = tokens(clean)
+    label = read_label(words, languages_of(edition))
+    # An English label in another language's words ("6 ago 2023") is none.
+    foreign = edition == "en" and label is None and read_label(words, ("ar", "es")) is not None
     if label is None and edition in (None, "en") and not foreign:
-        # Other English dates are _text's: "Nov 6, 2023", "6 November 2023, 16:21".
-        when = parse_visible_when(to_ascii_digits(clean))
-        if isinstance(when, _dt.datetime):
-            return TimeLabel(
-                kind="full", day=when.day, month=when.month, year=when.year, hour=when.hour, minute=when.minute
-            )
-        if when is not None:
-            return TimeLabel(kind="full", day=when.day, month=when.month, year=when.year)
+        # English dates are found inside a text too, as in a byline: "Posted Nov 6, 2023".
+        label = find_date(words, languages_of(None))
     return label
 
 
