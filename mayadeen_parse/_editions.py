@@ -29,10 +29,12 @@ import attrs
 __all__ = [
     "ATTRIBUTION_TAIL",
     "BYLINE_WORDS",
+    "DAY_PERIODS",
     "DIGITS",
     "EDITIONS",
     "EDITION_CODES",
     "EDITION_HOSTS",
+    "ERROR_TITLES",
     "FURNITURE_WORDS",
     "HEADINGS",
     "MONTHS",
@@ -42,6 +44,7 @@ __all__ = [
     "RELATIVE_DAYS",
     "TAB_LABELS",
     "TICKER_LABELS",
+    "WEEKDAYS",
     "BylineWord",
     "Edition",
     "EditionInfo",
@@ -332,7 +335,7 @@ def _months(
 # fmt: off
 MONTHS: tuple[MonthName, ...] = (
     # English: README ("6 Nov 2023 16:21", "8 Nov 2025"); the full names and
-    # "Sept" are the usual English forms (the same set as _text._MONTHS).
+    # "Sept" are the usual English forms (read by _dates, the one date reader).
     *_months(
         "en",
         "latin",
@@ -413,6 +416,67 @@ RELATIVE_DAYS: tuple[RelativeDay, ...] = (
     RelativeDay(text="Yesterday", days_ago=1, language="en", evidence="reconstructed"),
     RelativeDay(text="hoy", days_ago=0, language="es", evidence="reconstructed"),
     RelativeDay(text="ayer", days_ago=1, language="es", evidence="reconstructed"),
+)
+
+
+# --- weekdays and the halves of the day ----------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Weekday:
+    """A weekday name a visible date may lead with (``الاثنين 6 تشرين ثاني
+    2023``, ``Monday, 6 November 2023``): read and dropped, the date decides."""
+
+    text: str
+    weekday: int
+    """0 Monday ... 6 Sunday (:meth:`datetime.date.weekday`)."""
+    language: str
+    evidence: Evidence
+
+
+# No page seen shows one [reconstructed]: the usual names of each language;
+# no Spanish abbreviations ("mar" is March's too).
+WEEKDAYS: tuple[Weekday, ...] = tuple(
+    Weekday(text=text, weekday=number, language=language, evidence="reconstructed")
+    for language, names in (
+        ("en", ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")),
+        ("en", ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")),
+        ("en", ("", "Tues", "", "Thurs", "", "", "")),
+        ("ar", ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")),
+        ("ar", ("الإثنين", "", "", "", "", "", "")),
+        ("es", ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")),
+    )
+    for number, text in enumerate(names)
+    if text
+)
+
+
+@attrs.frozen(kw_only=True)
+class DayPeriod:
+    """A word after a 12-hour time: before noon (``AM``) or after (``PM``)."""
+
+    text: str
+    """As written; tokens are split on spaces, so ``p. m.`` is two words."""
+    after_noon: bool
+    language: str
+    evidence: Evidence
+
+
+# The site writes 24-hour times ("6 Nov 2023 16:21" [readme], "اليوم 21:48"
+# [real]); these are the usual 12-hour marks of each language, for pages
+# and quoted text that use them [reconstructed]: English "AM"/"a.m.", Arabic
+# "ص"/"م" (صباحاً / مساءً), Spanish "a. m."/"p. m." (RAE's spelling) and "am".
+DAY_PERIODS: tuple[DayPeriod, ...] = tuple(
+    DayPeriod(text=text, after_noon=after_noon, language=language, evidence="reconstructed")
+    for language, after_noon, texts in (
+        ("en", False, ("AM", "a.m.")),
+        ("en", True, ("PM", "p.m.")),
+        ("ar", False, ("ص", "صباحا", "صباحاً")),
+        ("ar", True, ("م", "مساء", "مساءً")),
+        ("es", False, ("a. m.", "a.m.", "am")),
+        ("es", True, ("p. m.", "p.m.", "pm")),
+    )
+    for text in texts
 )
 
 
@@ -575,6 +639,25 @@ PLACES: tuple[Place, ...] = (
     ),
 )
 # fmt: on
+
+
+# --- error pages -------------------------------------------------------------------------
+
+#: What the title of a "not found" or error document says, minus the site's
+#: suffix, per edition. Matched as the whole title after ``_labels.fold``
+#: (or after a leading status code: ``404 - Page not found``), never as a
+#: word inside a headline ("500 days of war on Gaza", "Trump's error").
+#: English: "Page not found | Al Mayadeen English" (the error fixture, after
+#: the site's 404 page); the rest are the usual words of such pages
+#: [reconstructed]: no Arabic or Spanish error page has been seen.
+ERROR_TITLES: Mapping[Edition, tuple[str, ...]] = {
+    "en": ("Page not found", "Not found", "Error", "Server Error", "Internal Server Error",
+           "Forbidden", "Access denied", "Service Unavailable", "Bad Gateway"),
+    "ar": ("الصفحة غير موجودة", "الصفحة المطلوبة غير موجودة", "عذراً، الصفحة غير موجودة", "عذرا الصفحة غير موجودة",
+           "لم يتم العثور على الصفحة", "الصفحة غير متوفرة", "خطأ", "حدث خطأ"),
+    "es": ("Página no encontrada", "No encontrado", "No encontrada", "Error", "Error del servidor",
+           "Acceso denegado"),
+}  # fmt: skip
 
 
 # --- digits ------------------------------------------------------------------------------------

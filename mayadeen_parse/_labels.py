@@ -13,28 +13,24 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
-from typing import Literal
 from urllib.parse import urlsplit
 
-import attrs
-
+from ._dates import TimeLabel, find_date, fold, languages_of, read_label, to_ascii_digits, tokens
 from ._editions import (
-    DIGITS,
     EDITION_CODES,
     EDITION_HOSTS,
     EDITIONS,
+    ERROR_TITLES,
     HEADINGS,
-    MONTHS,
     PATH_KINDS,
     PLACES,
     POST_TYPES,
-    RELATIVE_DAYS,
     Edition,
     PostType,
 )
-from ._text import absolutize, normalize_text, parse_visible_when, to_site_time
+from ._site import ERROR_STATUS_CODES, LABEL_CLOCK_SKEW
+from ._text import absolutize, normalize_text, to_site_time
 
 __all__ = [
     "MAX_LABEL_CHARS",
@@ -42,6 +38,7 @@ __all__ = [
     "PLACE_NAMES",
     "TimeLabel",
     "edition_of",
+    "error_title",
     "fold",
     "heading_block",
     "kind_of_path",
@@ -59,43 +56,6 @@ MAX_LABEL_CHARS = 80
 #: "الولايات المتحدة الأميركية", has 26 characters).
 MAX_PLACE_CHARS = 40
 _MAX_URL_CHARS = 4096
-_MAX_CACHED_CHARS = 256  # longer strings are folded but not kept in the cache
-
-# --- folding ------------------------------------------------------------------------------
-
-_DIGIT_TABLE = str.maketrans(dict(DIGITS))
-# After NFKD has split the hamza and madda off the alefs (أ إ آ → ا) and the
-# marks are dropped: alef maqsura → ya, ta marbuta → ha, alef wasla → alef,
-# tatweel (kashida) removed, Arabic-Indic digits → ASCII.
-_FOLD_TABLE = str.maketrans({"\u0649": "\u064a", "\u0629": "\u0647", "\u0671": "\u0627", "\u0640": "", **DIGITS})
-
-
-def to_ascii_digits(text: str) -> str:
-    """*text* with Arabic-Indic and Eastern Arabic-Indic digits as ASCII digits.
-
-    >>> to_ascii_digits("٣٠ تشرين اول ۲۰۲۳")
-    '30 تشرين اول 2023'
-    """
-    return text.translate(_DIGIT_TABLE)
-
-
-def _fold_once(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    kept = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(kept.translate(_FOLD_TABLE).split())
-
-
-@functools.lru_cache(maxsize=8192)
-def _fold_cached(text: str) -> str:
-    # A fixed point: casefold after NFKD can make a character NFKD changes
-    # again (and the reverse), so fold until nothing moves (twice in practice).
-    for _ in range(8):
-        folded = _fold_once(text)
-        if folded == text:
-            break
-        text = folded
-    return text
-
 
 #: Characters :func:`fold` keeps one for one: ASCII letters and digits, the
 #: Arabic letters but the tatweel (a hamza or madda on one is split off, the
@@ -111,23 +71,6 @@ def longer_than(chars: int) -> re.Pattern[str]:
     (each run of other characters is given back once), even through
     ``search``."""
     return re.compile(f"\\A[^{_KEPT}]*(?:[{_KEPT}][^{_KEPT}]*){{{chars + 1}}}")
-
-
-def fold(text: str) -> str:
-    """The key two spellings of one word share: for matching, never for output.
-
-    Case folded; accents, Arabic diacritics (harakat, shadda) and the hamza
-    on alef dropped (``أ إ آ`` → ``ا``); ``ى`` → ``ي``, ``ة`` → ``ه``;
-    tatweel removed; digits ASCII; whitespace collapsed. Idempotent.
-
-    >>> fold("تشرين الأول") == fold("تشرين الاول"), fold("الكتّاب") == fold("الكتاب")
-    (True, True)
-    >>> fold("  Líbano ")
-    'libano'
-    """
-    if len(text) > _MAX_CACHED_CHARS:
-        return _fold_cached.__wrapped__(text)
-    return _fold_cached(text)
 
 
 # --- editions -------------------------------------------------------------------------------
@@ -206,6 +149,51 @@ _HEADING_INDEX: Mapping[tuple[Edition | None, str], str] = {
 }
 _HEADING_LONG = longer_than(max(len(key) for _, key in _HEADING_INDEX))
 
+# Punctuation an error title may hold between its words ("404 - Page not
+# found", "عذراً، الصفحة غير موجودة", "Error: not found!").
+_TITLE_PUNCTUATION = str.maketrans(dict.fromkeys(",\u060c|:;!?.\u061f-\u2013\u2014()[]", " "))
+
+
+def _error_words(text: str) -> str:
+    return " ".join(fold(text).translate(_TITLE_PUNCTUATION).split())
+
+
+_ERROR_INDEX: Mapping[Edition | None, frozenset[str]] = {
+    None: frozenset(_error_words(text) for texts in ERROR_TITLES.values() for text in texts),
+    # An edition's own words and the English ones: a server's own error page
+    # ("404 Not Found", "502 Bad Gateway") is English on every host.
+    **{
+        edition: frozenset(_error_words(text) for text in (*texts, *ERROR_TITLES["en"]))
+        for edition, texts in ERROR_TITLES.items()
+    },
+}
+
+
+def error_title(title: str | None, edition: Edition | None = None) -> bool:
+    """Whether a page title (its site suffix already cut) is an error
+    document's: the whole title is one of *edition*'s error titles
+    (:data:`~mayadeen_parse._editions.ERROR_TITLES`, and the English ones;
+    all editions' for ``None``), or a status code (:data:`~mayadeen_parse._site.ERROR_STATUS_CODES`,
+    ``Error 404``) alone or followed by one. A word inside a headline is no
+    error ("500 days of war on Gaza", "A fatal error in Gaza").
+
+    >>> error_title("الصفحة غير موجودة"), error_title("404 - Page not found"), error_title("Error 500")
+    (True, True, True)
+    >>> error_title("500 days of war on Gaza"), error_title("Blinken admits an error")
+    (False, False)
+    """
+    if not isinstance(title, str) or len(title) > MAX_LABEL_CHARS:
+        return False
+    titles = _ERROR_INDEX.get(edition, _ERROR_INDEX[None])
+    words = _error_words(title).split()
+    if words[:1] == ["error"] and words[1:2] and words[1] in ERROR_STATUS_CODES:
+        words = words[1:]  # "Error 404"
+    if words[:1] and words[0] in ERROR_STATUS_CODES:
+        rest = " ".join(words[1:])
+        return not rest or rest in titles
+    return bool(words) and " ".join(words) in titles
+
+
 _POST_TYPE_INDEX: Mapping[str, PostType] = {fold(entry.text): entry for entry in POST_TYPES}
 
 
@@ -253,172 +241,18 @@ def kind_of_path(url: str | None) -> str | None:
 # --- time labels ------------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
-class TimeLabel:
-    """What a visible time label says, before it is placed in time.
-
-    ``today`` / ``yesterday``: a relative day (``اليوم 21:48``); ``day-month``:
-    a day and a month without a year (``30 تشرين اول``); ``full``: a day, a
-    month and a year (``6 Nov 2023 16:21``). Hours are site local (Beirut).
-    """
-
-    kind: Literal["today", "yesterday", "day-month", "full"]
-    day: int | None = None
-    month: int | None = None
-    year: int | None = None
-    hour: int | None = None
-    minute: int | None = None
-
-
-def _by_language(entries: Iterable[tuple[str, str, int]]) -> Mapping[str, Mapping[str, int]]:
-    index: dict[str, dict[str, int]] = {}
-    for language, text, value in entries:
-        index.setdefault(language, {})[fold(text).rstrip(".")] = value
-    return index
-
-
-_MONTH_INDEX = _by_language((entry.language, entry.text, entry.month) for entry in MONTHS)
-_RELATIVE_INDEX = _by_language((entry.language, entry.text, entry.days_ago) for entry in RELATIVE_DAYS)
-# Words a label may hold between its parts: "a las 16:21", "6 de noviembre
-# de 2023", "Yesterday at 16:21", "الساعة 21:48" [reconstructed].
-_FILLERS: Mapping[str, frozenset[str]] = {
-    "en": frozenset({"at"}),
-    "ar": frozenset({fold("الساعة")}),
-    "es": frozenset({"de", "a", "las", "la", "h", "hs"}),
-}
-# Separators a label may use between its parts: "6 Nov 2023, 16:21",
-# "21:48 | 30 تشرين اول", "6 نوفمبر، 2023" (Arabic comma).
-_SEPARATORS = str.maketrans(dict.fromkeys(",\u060c|\u2022\u00b7-\u2013\u2014", " "))
-_MAX_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-_MONTH_WORDS_MAX = 2  # "تشرين اول", "كانون الثاني"
-
-
-def _clock(token: str) -> tuple[int, int] | None:
-    hour, colon, minute = token.partition(":")
-    if not (colon and hour.isascii() and hour.isdigit() and minute.isascii() and minute.isdigit()):
-        return None
-    if len(hour) > 2 or len(minute) != 2 or int(hour) > 23 or int(minute) > 59:
-        return None
-    return int(hour), int(minute)
-
-
-@attrs.define
-class _Reading:
-    """What :func:`_tokens_label` has read of a label so far (its scratch record)."""
-
-    days_ago: int | None = None
-    day: int | None = None
-    month: int | None = None
-    year: int | None = None
-    clock: tuple[int, int] | None = None
-
-
-@functools.lru_cache(maxsize=16)
-def _vocabulary(languages: tuple[str, ...]) -> tuple[Mapping[str, int], Mapping[str, int], frozenset[str]]:
-    """Month words, relative-day words and fillers of *languages*."""
-    months: dict[str, int] = {}
-    relative: dict[str, int] = {}
-    fillers: set[str] = set()
-    for language in languages:
-        months.update(_MONTH_INDEX.get(language, {}))
-        relative.update(_RELATIVE_INDEX.get(language, {}))
-        fillers |= _FILLERS.get(language, frozenset())
-    return months, relative, frozenset(fillers)
-
-
-def _number(token: str, seen: _Reading) -> bool:
-    """Read a run of ASCII digits as the day or the year; ``False``: no label."""
-    if seen.day is None and seen.month is None and seen.days_ago is None and len(token) <= 2:
-        seen.day = int(token)
-    elif seen.month is not None and seen.year is None and len(token) == 4:
-        seen.year = int(token)
-    else:
-        return False
-    return True
-
-
-def _month_words(tokens: list[str], index: int, months: Mapping[str, int]) -> tuple[int, int] | None:
-    """``(month, words used)`` of the month name starting at *index* (one or
-    two words: ``تشرين اول``), or ``None``."""
-    for width in range(min(_MONTH_WORDS_MAX, len(tokens) - index), 0, -1):
-        words = " ".join(tokens[index : index + width]).rstrip(".")
-        if words in months:
-            return months[words], width
-    return None
-
-
-def _read_tokens(tokens: list[str], languages: tuple[str, ...]) -> _Reading | None:
-    """One pass over a label's tokens; ``None`` when one token is no part of a label."""
-    months, relative, fillers = _vocabulary(languages)
-    tokens = [token for token in tokens if token not in fillers]
-    seen = _Reading()
-    index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        index += 1
-        if seen.clock is None and ":" in token:
-            seen.clock = _clock(token)
-            if seen.clock is None:
-                return None
-        elif token in relative and seen.days_ago is None and seen.day is None:
-            seen.days_ago = relative[token]
-        elif token.isascii() and token.isdigit():
-            if not _number(token, seen):
-                return None
-        elif seen.day is not None and seen.month is None:
-            found = _month_words(tokens, index - 1, months)
-            if found is None:
-                return None
-            seen.month = found[0]
-            index += found[1] - 1
-        else:
-            return None
-    return seen
-
-
-def _tokens_label(tokens: list[str], languages: tuple[str, ...]) -> TimeLabel | None:
-    seen = _read_tokens(tokens, languages)
-    if seen is None:
-        return None
-    hour, minute = seen.clock if seen.clock is not None else (None, None)
-    if seen.days_ago is not None:
-        if seen.days_ago not in (0, 1):
-            return None
-        return TimeLabel(kind="today" if seen.days_ago == 0 else "yesterday", hour=hour, minute=minute)
-    day, month, year = seen.day, seen.month, seen.year
-    if day is None or month is None or not 1 <= day <= _MAX_DAYS[month - 1]:
-        return None
-    if year is None:
-        return TimeLabel(kind="day-month", day=day, month=month, hour=hour, minute=minute)
-    try:
-        _dt.date(year, month, day)
-    except ValueError:
-        return None
-    return TimeLabel(kind="full", day=day, month=month, year=year, hour=hour, minute=minute)
-
-
 @functools.lru_cache(maxsize=4096)
 def _parse_label(text: str, edition: Edition | None) -> TimeLabel | None:
     clean = normalize_text(text)
     if clean is None:
         return None
-    languages: tuple[str, ...] = (
-        tuple(EDITIONS[code].language for code in EDITION_CODES) if edition is None else (EDITIONS[edition].language,)
-    )
-    tokens = fold(clean).translate(_SEPARATORS).split()
-    label = _tokens_label(tokens, languages)
-    # _text reads every edition's month names; an English label in another
-    # language's words ("6 ago 2023") is none.
-    foreign = edition == "en" and label is None and _tokens_label(tokens, ("ar", "es")) is not None
+    words = tokens(clean)
+    label = read_label(words, languages_of(edition))
+    # An English label in another language's words ("6 ago 2023") is none.
+    foreign = edition == "en" and label is None and read_label(words, ("ar", "es")) is not None
     if label is None and edition in (None, "en") and not foreign:
-        # Other English dates are _text's: "Nov 6, 2023", "6 November 2023, 16:21".
-        when = parse_visible_when(to_ascii_digits(clean))
-        if isinstance(when, _dt.datetime):
-            return TimeLabel(
-                kind="full", day=when.day, month=when.month, year=when.year, hour=when.hour, minute=when.minute
-            )
-        if when is not None:
-            return TimeLabel(kind="full", day=when.day, month=when.month, year=when.year)
+        # English dates are found inside a text too, as in a byline: "Posted Nov 6, 2023".
+        label = find_date(words, languages_of(None))
     return label
 
 
@@ -461,16 +295,35 @@ def _latest(month: int, day: int, reference: _dt.date) -> _dt.date | None:
     return None
 
 
+def _relative_day(label: TimeLabel, fetch_day: _dt.date) -> _dt.date | None:
+    if label.kind == "today":
+        return fetch_day
+    if label.kind == "yesterday":
+        return fetch_day - _dt.timedelta(days=1)
+    if label.month is None or label.day is None:
+        return None
+    return _latest(label.month, label.day, fetch_day)
+
+
+def _at(day: _dt.date, label: TimeLabel) -> _dt.date | _dt.datetime:
+    if label.hour is None or label.minute is None:
+        return day
+    return to_site_time(_dt.datetime(day.year, day.month, day.day, label.hour, label.minute))
+
+
 def resolve_label(label: TimeLabel | None, fetched_at: _dt.datetime | None) -> _dt.date | _dt.datetime | None:
     """Place a label in time: an aware datetime (Beirut time) when it shows
     a time of day, a :class:`datetime.date` when it shows a day only.
 
     A relative label (today, yesterday, a day-month without a year) is read
     against *fetched_at*, the page's fetch time, on Beirut's calendar; a
-    day-month is the latest such day not after the fetch day. Without a
-    fetch time a relative label gives ``None`` (the machine's clock is never
-    read); a ``full`` label needs none. A naive *fetched_at* is taken as
-    Beirut wall-clock time (``Page.fetched_at`` is always aware).
+    day-month is the latest such day not after the fetch day. A relative
+    label with a time that would fall after the fetch (more than
+    :data:`~mayadeen_parse._site.LABEL_CLOCK_SKEW` after it) is read one day
+    earlier: a page cannot show an item published after it was fetched.
+    Without a fetch time a relative label gives ``None`` (the machine's clock
+    is never read); a ``full`` label needs none. A naive *fetched_at* is
+    taken as Beirut wall-clock time (``Page.fetched_at`` is always aware).
 
     >>> fetched = _dt.datetime(2023, 11, 2, 19, 50, tzinfo=_dt.timezone.utc)
     >>> resolve_label(parse_time_label("اليوم 21:48"), fetched).isoformat()
@@ -479,6 +332,9 @@ def resolve_label(label: TimeLabel | None, fetched_at: _dt.datetime | None) -> _
     datetime.date(2023, 10, 30)
     >>> resolve_label(parse_time_label("5 كانون ثاني"), fetched)
     datetime.date(2023, 1, 5)
+    >>> just_after_midnight = _dt.datetime(2023, 11, 2, 22, 30, tzinfo=_dt.timezone.utc)
+    >>> resolve_label(parse_time_label("اليوم 21:48"), just_after_midnight).isoformat()
+    '2023-11-02T21:48:00+02:00'
     >>> resolve_label(parse_time_label("اليوم 21:48"), None) is None
     True
     """
@@ -488,25 +344,20 @@ def resolve_label(label: TimeLabel | None, fetched_at: _dt.datetime | None) -> _
         if label.kind == "full":
             if label.year is None or label.month is None or label.day is None:
                 return None
-            day = _dt.date(label.year, label.month, label.day)
-        elif fetched_at is None:
+            return _at(_dt.date(label.year, label.month, label.day), label)
+        if fetched_at is None:
             return None
-        else:
-            fetch_day = to_site_time(fetched_at).date()
-            if label.kind == "today":
-                day = fetch_day
-            elif label.kind == "yesterday":
-                day = fetch_day - _dt.timedelta(days=1)
-            elif label.month is None or label.day is None:
-                return None
-            else:
-                found = _latest(label.month, label.day, fetch_day)
-                if found is None:
-                    return None
-                day = found
-        if label.hour is None or label.minute is None:
-            return day
-        return to_site_time(_dt.datetime(day.year, day.month, day.day, label.hour, label.minute))
+        fetched = to_site_time(fetched_at)
+        day = _relative_day(label, fetched.date())
+        if day is None:
+            return None
+        when = _at(day, label)
+        if isinstance(when, _dt.datetime) and when > fetched + LABEL_CLOCK_SKEW:
+            # Shown before the fetch, so of an earlier day: the day before
+            # (today, yesterday) or the day-month's previous occurrence.
+            earlier = _relative_day(label, fetched.date() - _dt.timedelta(days=1))
+            return None if earlier is None else _at(earlier, label)
+        return when
     except (ValueError, OverflowError):  # a label at the ends of the calendar
         return None
 

@@ -263,8 +263,10 @@ class Article:
     """
 
     url: str | None = None
-    """Canonical absolute URL: the page's own statement of it, else the
-    ``url`` argument."""
+    """Canonical absolute URL: the page's own statement of it on one of the
+    site's hosts, else the ``url`` argument. A URL the page states on another
+    host (an archive copy's ``<link rel="canonical" href="https://archive.ph/...">``)
+    is rejected, and kept only when nothing else gives one."""
     post_id: str | None = None
     """The site's numeric post id, as a string of digits."""
     language: str | None = None

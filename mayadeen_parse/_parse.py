@@ -20,7 +20,7 @@ from ._article import ArticleMarkup, article_markup, cached_markup
 from ._errors import NotAnArticleError
 from ._furniture import Furniture, furniture
 from ._header import split_names
-from ._labels import edition_of, kind_of_path, post_type
+from ._labels import edition_of, error_title, kind_of_path, post_type
 from ._listing import read_listing
 from ._metadata import JsonLdFacts, MetaFacts, SiteFacts, json_ld_facts, meta_facts, site_facts
 from ._model import (
@@ -133,6 +133,26 @@ def _url(raw: Any, ctx: Context) -> str | None:
     if isinstance(raw, dict):
         raw = raw.get("@id") or raw.get("url")
     return absolutize(raw, ctx.page.base_url) if isinstance(raw, str) else None
+
+
+def _site_url(raw: Any, ctx: Context) -> str | None:
+    """A URL the page states for itself, only on one of the site's hosts: a
+    copy's canonical (``https://archive.ph/AbCd1``) is the copy's, not the
+    story's (rejected; :func:`_off_site_url` keeps it when nothing else is)."""
+    url = _url(raw, ctx)
+    return url if url is not None and edition_of(url) is not None else None
+
+
+def _off_site_url(ctx: Context) -> str | None:
+    """The first URL the page states on a host not the site's: the last
+    resort, when no source gives a site URL and no ``url`` argument was given."""
+    for source in FIELDS["url"]:
+        if source.norm is _site_url:
+            raw = source.get(ctx)
+            url = _url(raw, ctx) if raw is not None else None
+            if url is not None and edition_of(url) is None:
+                return url
+    return None
 
 
 def _when(raw: Any, ctx: Context) -> Any:
@@ -313,12 +333,13 @@ def _classes(mapping: str) -> Callable[[Context], Any]:
 #: Field name → its sources, best first. Mirrors docs/fields.md.
 FIELDS: Mapping[str, tuple[Source, ...]] = {
     "url": (
-        S("tawsiyat:url", _tawsiyat("url"), _url),
-        S("meta:canonical", lambda ctx: ctx.meta.canonical, _url),
-        S("meta:og:url", _meta("og:url"), _url),
-        S("json-ld:mainEntityOfPage", _ld("mainEntityOfPage"), _url),
-        S("json-ld:url", _ld("url"), _url),
+        S("tawsiyat:url", _tawsiyat("url"), _site_url),
+        S("meta:canonical", lambda ctx: ctx.meta.canonical, _site_url),
+        S("meta:og:url", _meta("og:url"), _site_url),
+        S("json-ld:mainEntityOfPage", _ld("mainEntityOfPage"), _site_url),
+        S("json-ld:url", _ld("url"), _site_url),
         S("argument:url", lambda ctx: ctx.page.url, _url),
+        S("off-site:url", _off_site_url, _url),
     ),
     "post_id": (
         S("tawsiyat:postid", _tawsiyat("postid"), _post_id),
@@ -460,9 +481,6 @@ def _merge_author_urls(ctx: Context, authors: tuple[Author, ...]) -> tuple[Autho
 
 # --- what kind of page --------------------------------------------------------
 
-_ERROR_RE = re.compile(r"\b(?:404|403|500|not found|page not found|error)\b", re.I)
-
-
 Verdict = tuple[_site.PageKind, str]
 
 
@@ -512,7 +530,10 @@ def _by_url_and_types(ctx: Context, parts: tuple[str, ...]) -> Verdict | None:
 def _by_markup(ctx: Context, url: str | None) -> Verdict:
     dom = ctx.dom
     body, byline = dom.body.blocks, dom.byline
-    if _ERROR_RE.search(ctx.meta.title or "") and not (body and byline.authors):
+    # Article evidence (the metadata was read before): a byline, or a
+    # headline with a body. An error page has a body too (its message).
+    evidence = bool(byline.date_raw or byline.authors or (dom.title.el is not None and body))
+    if not evidence and error_title(_strip_site_name(ctx.meta.title), ctx.page.edition):
         return "error", f"the page title says {normalize_text(ctx.meta.title)!r}"
     if dom.title.el is not None and (body or byline.date_raw or byline.authors):
         return "article", "the markup has a headline with a body or byline"

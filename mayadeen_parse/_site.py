@@ -18,6 +18,7 @@ each once): every other module may read it.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Mapping
 from typing import Literal, NamedTuple
@@ -48,10 +49,11 @@ __all__ = [  # one line per few names: the tables are many
     "BREAKING_LIST",
     "BYLINE_SEPARATORS", "BY_WORDS",
     "CAPTION_CLASS_WORDS", "CARD_LABEL_MAX_CHARS", "CARD_SKIP_PATHS", "DATE_LINE_MAX_CHARS", "DUPLICATE_CLASSES",
+    "ERROR_STATUS_CODES",
     "FIGURE_BOX_MAX_ELEMENTS", "FIGURE_CLIMB_LEVELS", "HEADER_PART_MAX_CHARS",
     "HEADING_CLIMB_LEVELS", "HEADING_LANGUAGES", "HEADING_MAX_CHARS",
     "HEADING_SCAN_ELEMENTS", "HEADING_TEXT_FACTOR", "HEADING_TEXT_SLACK", "HINT_TAGS", "IMAGE_PLACEHOLDERS",
-    "IMAGE_SRC_ATTRS", "INDEX_ROOTS", "KIND_TABLE", "LD_KINDS", "LD_NEWS_TYPES", "LISTING",
+    "IMAGE_SRC_ATTRS", "INDEX_ROOTS", "KIND_TABLE", "LABEL_CLOCK_SKEW", "LD_KINDS", "LD_NEWS_TYPES", "LISTING",
     "LISTING_HEADING_CLIMB_LEVELS", "LISTING_LD_TYPES", "LOGO_WORDS", "MEANINGFUL_MIN_CHARS", "MONTH_NAMES",
     "NOT_ARTICLE_TYPES", "NOT_BODY_CLASSES", "NOT_CREDIT_WORDS", "PAGE_KINDS", "PLACE_PATHS", "POST_ID_ATTRS",
     "POST_TYPES",
@@ -217,6 +219,12 @@ SITE_NAMES = frozenset({"al mayadeen english", "al mayadeen", "almayadeen", "ا�
 #: [capture]; "الرئيسية | الميادين" [cms]; the Spanish one [reconstructed]),
 #: as regex alternatives after the separator.
 TITLE_SUFFIXES = (r"Al\s*Mayadeen(?:\s+(?:English|Espa\u00f1ol))?", "\u0627\u0644\u0645\u064a\u0627\u062f\u064a\u0646")
+
+#: HTTP status codes an error document's title may lead with ("404",
+#: "404 - Page not found", "Error 500"): the client and server errors a
+#: crawl meets. A title leading with another number ("500 days of war on
+#: Gaza") is a headline.
+ERROR_STATUS_CODES = frozenset({"400", "401", "403", "404", "410", "429", "500", "502", "503", "504"})
 
 #: The site's own metadata block [known: <script id="tawsiyat-metadata"
 #: type="text/tawsiyat">, the recommendation engine's input].
@@ -475,6 +483,15 @@ def _month_names() -> Mapping[str, tuple[tuple[str, ...], ...]]:
 #: [capture: "6 Nov 2023 16:21"], Arabic Levantine as the site writes them
 #: [cms: "30 تشرين اول"] and standard, Spanish [reconstructed]).
 MONTH_NAMES: Mapping[str, tuple[tuple[str, ...], ...]] = _month_names()
+
+#: How far a relative label (``اليوم 21:48``) may lie after the page's fetch
+#: time and still be read on the fetch day. A page cannot show an item
+#: published after it was fetched, so a label later than that is the day
+#: before's (fetched at 00:30, ``اليوم 21:48`` is a stale "today" the page
+#: was cached with, i.e. 21:48 the evening before). The slack is for clocks:
+#: the site's CMS and the crawler's (a WARC-Date, a Wayback timestamp) are not
+#: the same clock, and a few minutes' drift between servers is common.
+LABEL_CLOCK_SKEW = datetime.timedelta(minutes=10)
 
 # --- listings -----------------------------------------------------------------------------
 

@@ -12,7 +12,9 @@ import re
 from typing import Literal
 from urllib.parse import urljoin
 
-from ._site import MONTH_NAMES, NOT_CREDIT_WORDS
+from ._dates import find_date, languages_of, tokens
+from ._editions import Edition
+from ._site import NOT_CREDIT_WORDS
 from ._urls import read_path
 from ._wayback import unwrap_wayback
 
@@ -395,58 +397,44 @@ def _parse_iso(value: str, naive_utc: bool = False) -> _dt.datetime | None:
         return None
 
 
-# Month spellings of every edition (the table is _site.MONTH_NAMES).
-_MONTHS = {
-    name: number for months in MONTH_NAMES.values() for number, names in enumerate(months, start=1) for name in names
-}
-_MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
-# "6 Nov 2023 16:21", "6 November 2023, 16:21", "Nov 6, 2023 16:21"
-_VISIBLE_RE = re.compile(
-    rf"(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{_MONTH_ALT})\.?,?\s+(?P<y1>\d{{4}})"
-    rf"|(?P<m2>{_MONTH_ALT})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}}))"
-    r"(?:,?\s+(?:at\s+)?(?P<h>\d{1,2}):(?P<mi>\d{2}))?",
-    re.IGNORECASE,
-)
-
-
 _DIGIT_RE = re.compile(r"\d")
 
 
-def _visible_parts(text: str | None) -> tuple[_dt.date, tuple[int, int] | None] | None:
+def _visible_parts(text: str | None, edition: Edition | None = None) -> tuple[_dt.date, tuple[int, int] | None] | None:
     if not text or len(text) > 200 or _DIGIT_RE.search(text) is None:
         return None  # most texts tried are headlines: no digit, no date
-    return _visible_parts_cached(text)
+    return _visible_parts_cached(text, edition)
 
 
 @functools.lru_cache(maxsize=4096)
-def _visible_parts_cached(text: str) -> tuple[_dt.date, tuple[int, int] | None] | None:
-    match = _VISIBLE_RE.search(text)
-    if match is None:
+def _visible_parts_cached(text: str, edition: Edition | None) -> tuple[_dt.date, tuple[int, int] | None] | None:
+    # The one date reader (_dates), which the time labels use too.
+    clean = normalize_text(text)
+    label = find_date(tokens(clean), languages_of(edition)) if clean else None
+    if label is None or label.year is None or label.month is None or label.day is None:
         return None
-    groups = match.groupdict()
-    day = groups["d1"] or groups["d2"]
-    month = _MONTHS[(groups["m1"] or groups["m2"]).lower()]
-    year = groups["y1"] or groups["y2"]
-    try:
-        date = _dt.date(int(year), month, int(day))
-    except ValueError:
-        return None
-    clock = None
-    if groups["h"] is not None:
-        hour, minute = int(groups["h"]), int(groups["mi"])
-        if hour < 24 and minute < 60:
-            clock = (hour, minute)
-    return date, clock
+    clock = (label.hour, label.minute) if label.hour is not None and label.minute is not None else None
+    return _dt.date(label.year, label.month, label.day), clock
 
 
-def parse_visible_when(text: str | None) -> _dt.date | None:
+def parse_visible_when(text: str | None, edition: Edition | None = None) -> _dt.date | None:
     """What a visible date says: an aware datetime when it has a time of day
     (site local time), a :class:`datetime.date` when it shows a day only.
 
+    The first date in *text* is read, in the words of *edition* (all three
+    editions' for ``None``; the tables are :mod:`mayadeen_parse._editions`),
+    by the reader the time labels use (:mod:`mayadeen_parse._dates`): the
+    day, the month and the year in either order, a weekday before them, a
+    24-hour or 12-hour time before or after them.
+
     >>> parse_visible_when("8 Nov 2025"), parse_visible_when("6 Nov 2023 16:21").isoformat()
     (datetime.date(2025, 11, 8), '2023-11-06T16:21:00+02:00')
+    >>> parse_visible_when("6 Nov 2023 4:21 PM").isoformat()
+    '2023-11-06T16:21:00+02:00'
+    >>> parse_visible_when("الاثنين 6 تشرين ثاني 2023 - 16:21").isoformat()
+    '2023-11-06T16:21:00+02:00'
     """
-    parts = _visible_parts(text)
+    parts = _visible_parts(text, edition)
     if parts is None:
         return None
     date, clock = parts
@@ -455,17 +443,17 @@ def parse_visible_when(text: str | None) -> _dt.date | None:
     return to_site_time(_dt.datetime(date.year, date.month, date.day, clock[0], clock[1]))
 
 
-def parse_visible_date(text: str | None) -> _dt.date | None:
+def parse_visible_date(text: str | None, edition: Edition | None = None) -> _dt.date | None:
     """The day a teaser shows (``8 Nov 2025``) as a :class:`datetime.date`.
 
     >>> parse_visible_date("8 Nov 2025")
     datetime.date(2025, 11, 8)
     """
-    parts = _visible_parts(text)
+    parts = _visible_parts(text, edition)
     return parts[0] if parts else None
 
 
-def parse_visible_datetime(text: str | None) -> _dt.datetime | None:
+def parse_visible_datetime(text: str | None, edition: Edition | None = None) -> _dt.datetime | None:
     """A byline time (``6 Nov 2023 16:21``, Beirut local) as an aware datetime.
 
     ``None`` when the text has no time of day: a day alone is not a datetime.
@@ -475,7 +463,7 @@ def parse_visible_datetime(text: str | None) -> _dt.datetime | None:
     >>> parse_visible_datetime("6 Nov 2023") is None
     True
     """
-    parts = _visible_parts(text)
+    parts = _visible_parts(text, edition)
     if parts is None or parts[1] is None:
         return None
     date, (hour, minute) = parts[0], parts[1]

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime
 import re
 from typing import Any
+from urllib.parse import unquote
 
 from ._editions import EDITION_HOSTS
 
@@ -52,6 +53,10 @@ _WAYBACK_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _SCHEME_RE = re.compile(r"^(https?):/*", re.IGNORECASE)
+# An original the archive was given percent-encoded (".../web/2023/https%3A%2F%2Fenglish...").
+_ENCODED_RE = re.compile(r"^https?%3A%2F", re.IGNORECASE)
+# The port a scheme implies: "http://www.almayadeen.net:80/" is the same page.
+_DEFAULT_PORTS = (":80", ":443")
 
 
 def unwrap_wayback(url: str) -> tuple[str, datetime.datetime | None]:
@@ -93,6 +98,8 @@ def _unwrap_once(url: str) -> tuple[str, datetime.datetime | None]:
     if match is None:
         return url, None
     original = match.group("original")
+    if _ENCODED_RE.match(original):
+        original = unquote(original)
     scheme = _SCHEME_RE.match(original)
     if scheme:
         original = f"{scheme.group(1).lower()}://{original[scheme.end() :]}"
@@ -103,7 +110,24 @@ def _unwrap_once(url: str) -> tuple[str, datetime.datetime | None]:
         # The site serves every edition over https only (its canonical links,
         # the real capture): https for its hosts, the archive's http for others.
         original = ("https://" if host in EDITION_HOSTS else "http://") + original
-    return original, _capture_time(match.group("time"))
+    return _site_url(original), _capture_time(match.group("time"))
+
+
+def _site_url(url: str) -> str:
+    """*url* (``http(s)://...``) in the one form the site's links have when
+    its host is one of the site's: https, the host in lower case, no default
+    port (``http://www.almayadeen.net:80/x`` → ``https://www.almayadeen.net/x``).
+    The archive keeps the original as it was requested, so without this one
+    story would have several URLs across captures. Other hosts are kept as given.
+    """
+    rest = url.split("://", 1)[1]
+    authority, slash, path = rest.partition("/")
+    host = authority.lower()
+    for port in _DEFAULT_PORTS:
+        host = host.removesuffix(port)
+    if host.rstrip(".") not in EDITION_HOSTS:
+        return url
+    return f"https://{host.rstrip('.')}{slash}{path}"
 
 
 def _capture_time(stamp: str) -> datetime.datetime | None:

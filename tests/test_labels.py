@@ -29,6 +29,7 @@ from mayadeen_parse._labels import (
     split_place,
     to_ascii_digits,
 )
+from mayadeen_parse._site import LABEL_CLOCK_SKEW
 from mayadeen_parse._text import normalize_text, to_site_time
 
 from .test_editions import capture  # noqa: F401  (the module-scoped fixture)
@@ -454,12 +455,49 @@ def test_a_day_month_is_never_after_the_fetch_day(
 
 @given(st.sampled_from(["اليوم", "أمس", "hoy", "ayer", "Today", "Yesterday"]), st.integers(0, 23), fetch_times)
 def test_relative_days_are_aware_and_at_most_a_day_back(word: str, hour: int, fetched_at: datetime.datetime) -> None:
-    """Today/yesterday with a time: an aware datetime on the fetch day or the day before."""
+    """Today/yesterday with a time: an aware datetime on the fetch day (today)
+    or the day before (yesterday), one day earlier when that would be after
+    the fetch; never after the fetch (beyond the clock skew)."""
     resolved = resolve_label(parse_time_label(f"{word} {hour}:05"), fetched_at)
     assert isinstance(resolved, datetime.datetime)
     assert resolved.tzinfo is not None
-    beirut_day = to_site_time(fetched_at).date()
-    assert beirut_day - resolved.date() == datetime.timedelta(days=0 if word in ("اليوم", "hoy", "Today") else 1)
+    fetched = to_site_time(fetched_at)  # a naive fetch time is Beirut's
+    assert resolved <= fetched + LABEL_CLOCK_SKEW
+    beirut_day = fetched.date()
+    days_back = 0 if word in ("اليوم", "hoy", "Today") else 1
+    day = beirut_day - datetime.timedelta(days=days_back)
+    first_reading = to_site_time(datetime.datetime(day.year, day.month, day.day, hour, 5))
+    days_back += first_reading > fetched + LABEL_CLOCK_SKEW
+    assert (beirut_day - resolved.date()).days == days_back
+
+
+@pytest.mark.parametrize(
+    ("text", "fetched_at", "expected"),
+    [
+        # fetched 00:30 Beirut on 3 Nov: "today 21:48" cannot be 3 Nov 21:48, after the fetch
+        ("اليوم 21:48", datetime.datetime(2023, 11, 3, 0, 30, tzinfo=WINTER),
+         datetime.datetime(2023, 11, 2, 21, 48, tzinfo=WINTER)),
+        ("Today 16:21", datetime.datetime(2023, 11, 6, 16, 0, tzinfo=WINTER),
+         datetime.datetime(2023, 11, 5, 16, 21, tzinfo=WINTER)),
+        # within the clock skew: still the fetch day
+        ("اليوم 21:48", datetime.datetime(2023, 11, 2, 21, 40, tzinfo=WINTER),
+         datetime.datetime(2023, 11, 2, 21, 48, tzinfo=WINTER)),
+        # "yesterday 23:59" fetched at 23:30 on the 3rd... is the 2nd, before the fetch
+        ("أمس 23:59", datetime.datetime(2023, 11, 3, 23, 30, tzinfo=WINTER),
+         datetime.datetime(2023, 11, 2, 23, 59, tzinfo=WINTER)),
+        # a day-month with a time later on the fetch day: the year before
+        ("3 تشرين ثاني 21:48", datetime.datetime(2023, 11, 3, 0, 30, tzinfo=WINTER),
+         datetime.datetime(2022, 11, 3, 21, 48, tzinfo=WINTER)),
+        # a day only cannot be after the fetch: kept
+        ("اليوم", datetime.datetime(2023, 11, 3, 0, 30, tzinfo=WINTER), datetime.date(2023, 11, 3)),
+    ],
+)  # fmt: skip
+def test_a_relative_label_is_never_after_the_fetch(
+    text: str, fetched_at: datetime.datetime, expected: datetime.date | datetime.datetime
+) -> None:
+    """A page cannot show an item published after it was fetched: a label
+    later than the fetch (beyond LABEL_CLOCK_SKEW) is the day before's."""
+    assert resolve_label(parse_time_label(text), fetched_at) == expected
 
 
 @given(st.text(max_size=100), st.sampled_from(["ar", "en", "es", None]))

@@ -40,7 +40,7 @@ from typing import Any
 import pytest
 
 import mayadeen_parse as mp
-from mayadeen_parse import _metadata, _page, _parse, _report, _text
+from mayadeen_parse import _dates, _metadata, _page, _parse, _report, _text
 
 try:  # Python 3.11+: the regex parser is re._parser (sre_parse is deprecated)
     from re import _constants as sre_constants  # type: ignore[attr-defined]
@@ -196,6 +196,26 @@ CASES: list[tuple[str, Callable[[Any], Any], Build, int]] = [
     ("parse_iso_datetime:spaces", _text.parse_iso_datetime, lambda n: _spaces(n), 1024),
     # parse_iso_datetime reads 64 characters at most; its regex on any length:
     ("iso-regex:spaces-before-zone", _text._ISO_RE.match, lambda n: "2023-11-06T14:21" + " " * n + "x", 1024),
+    # The one date reader on unbounded text (its callers cut at 80 / 200
+    # characters): runs of fillers, of almost-dates, of month words.
+    (
+        "find_date:fillers",
+        lambda t: _dates.find_date(_dates.tokens(t), ("en", "ar", "es")),
+        lambda n: "6 de " * n + "x",
+        256,
+    ),
+    (
+        "find_date:near-dates",
+        lambda t: _dates.find_date(_dates.tokens(t), ("en", "ar", "es")),
+        lambda n: "Monday 6 Nov 16:21 pm " * n,
+        256,
+    ),
+    (
+        "find_date:months",
+        lambda t: _dates.find_date(_dates.tokens(t), ("en", "ar", "es")),
+        lambda n: "تشرين اول " * n,
+        256,
+    ),
     # --- the assembly's normalisers (_parse) ---
     ("strip_site_name:whitespace", _parse._strip_site_name, lambda n: "T" + " " * n + "x", 1024),
     ("strip_site_name:separators", _parse._strip_site_name, lambda n: "T" + " | Al Mayadeen" * n + " x", 256),

@@ -299,7 +299,7 @@ def test_a_page_without_url_keeps_the_default_base() -> None:
         ),
         (
             f"https://web.archive.org/web/{STAMP}cs_/http://english.almayadeen.net/a.css",
-            ("http://english.almayadeen.net/a.css", CAPTURED),
+            ("https://english.almayadeen.net/a.css", CAPTURED),  # the site's one form
         ),
         (
             f"https://web.archive.org/web/{STAMP}/english.almayadeen.net/news/x",
@@ -377,3 +377,36 @@ def test_absolutize_stays_idempotent_on_wayback_links(href: str) -> None:
         assert absolutize(once) == once
     original, _ = mp.unwrap_wayback(href)
     assert mp.unwrap_wayback(original)[0] == original
+
+
+@pytest.mark.parametrize(
+    ("wrapped", "original"),
+    [
+        ("http://web.archive.org/web/20231102200000/http://www.almayadeen.net:80/", "https://www.almayadeen.net/"),
+        ("/web/2023/http://english.almayadeen.net:80/news/x", "https://english.almayadeen.net/news/x"),
+        ("/web/2023/https://English.Almayadeen.net:443/news/x?a=1", "https://english.almayadeen.net/news/x?a=1"),
+        ("/web/2023/http://example.com:80/x", "http://example.com:80/x"),  # not the site's: as given
+        (
+            "https://web.archive.org/web/20231102200000/https%3A%2F%2Fenglish.almayadeen.net%2Fnews%2Fx",
+            "https://english.almayadeen.net/news/x",
+        ),
+        ("/web/2023/http%3a%2f%2fwww.almayadeen.net%3A80%2F", "https://www.almayadeen.net/"),
+    ],
+)
+def test_unwrapped_site_urls_have_one_form(wrapped: str, original: str) -> None:
+    """The original of a capture of the site is in the site's one form
+    (https, lower-case host, no default port), percent-encoded or not: one
+    story has one URL across captures."""
+    assert mp.unwrap_wayback(wrapped)[0] == original
+    assert mp.unwrap_wayback(original) == (original, None)
+
+
+def test_links_of_an_http_port_80_capture_are_the_sites() -> None:
+    """A capture requested as ``http://www.almayadeen.net:80/`` gives its page
+    URL and its links in the site's https form."""
+    home = (FIXTURES / "real" / "ar-homepage-2023-11-02.html").read_bytes()
+    page = mp.load_page(home, url="http://web.archive.org/web/20231102200000/http://www.almayadeen.net:80/")
+    assert page.base_url == "https://www.almayadeen.net/"
+    urls = [teaser.url for teaser in mp.parse_listing(page)]
+    assert urls
+    assert all(url.startswith("https://www.almayadeen.net/") for url in urls)
