@@ -17,6 +17,7 @@ from ._errors import (
     RecordError,
 )
 from ._files import read_page_file
+from ._jsonl import JsonlLine, read_jsonl_line
 from ._model import (
     Article,
     Author,
@@ -91,6 +92,7 @@ __all__ = [
     "Heading",
     "Image",
     "InputError",
+    "JsonlLine",
     "Link",
     "ListBlock",
     "MayadeenParseError",
@@ -124,6 +126,7 @@ __all__ = [
     "parse_page",
     "parse_read_next",
     "parse_related",
+    "read_jsonl_line",
     "read_page_file",
     "schema",
     "to_dict",

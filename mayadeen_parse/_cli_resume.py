@@ -20,7 +20,8 @@ __all__ = ["line_key", "prepare"]
 # the keys without decoding a whole article (a line is ~10 KB).
 _STRING = r'"(?:[^"\\]|\\.)*"'
 _HEAD_RE = re.compile(
-    rf'\{{"path": ({_STRING}), "parser_version": {_STRING}(?:, "warc_file": ({_STRING}), "warc_offset": (\d+))?'
+    rf'\{{"path": ({_STRING}), "parser_version": {_STRING}(?:, "mode": "[a-z-]+")?'
+    rf'(?:, "warc_file": ({_STRING}), "warc_offset": (\d+))?'
 )
 
 
