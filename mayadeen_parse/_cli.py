@@ -26,7 +26,7 @@ from typing import IO, Any
 
 from ._cli_inputs import HINTS, RESUMED, Inputs, Task, count_pages, is_warc_name
 from ._cli_pool import ordered_map
-from ._cli_work import Options, Outcome, Tally, _version, crashed, process, silence_stdout
+from ._cli_work import Options, Outcome, Tally, _version, crashed, line_mode, process, silence_stdout
 from ._render import CSV_COLUMNS
 from ._wayback import unwrap_wayback
 
@@ -95,7 +95,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--resume",
         action="store_true",
-        help="with -o FILE and JSONL: skip the inputs already in FILE and append the others",
+        help=(
+            "with -o FILE and JSONL: skip the inputs already in FILE and append the others "
+            "(refused when FILE holds lines of another mode)"
+        ),
     )
     parser.add_argument("--workers", type=int, default=1, metavar="N", help="parse with N processes (default 1)")
     parser.add_argument(
@@ -324,14 +327,16 @@ def _open_output(parser: argparse.ArgumentParser, args: argparse.Namespace) -> t
     if not args.output:
         return sys.stdout, done
     if args.resume:
-        from ._cli_resume import prepare
+        from ._cli_resume import ModeMismatch, prepare
 
         try:
-            done, note = prepare(args.output)
+            done, note = prepare(args.output, line_mode(args.mode), _version())
         except OSError as exc:
             parser.error(f"cannot resume {args.output}: {exc.strerror or exc}")
-        if note:
-            print(f"mayadeen-parse: {args.output}: {note}", file=sys.stderr)
+        except ModeMismatch as exc:
+            parser.error(str(exc))
+        for part in (note or "").splitlines():
+            print(f"mayadeen-parse: {args.output}: {part}", file=sys.stderr)
     try:
         out = open(  # noqa: SIM115 - closed by _main
             args.output, "a" if args.resume else "w", encoding="utf-8", errors="backslashreplace", newline=""
