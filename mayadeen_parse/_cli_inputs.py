@@ -22,6 +22,8 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import IO, Any, NamedTuple
 
+import attrs
+
 from ._errors import MayadeenParseError
 from ._files import read_page_bytes
 from ._wayback import unwrap_wayback
@@ -242,11 +244,15 @@ class Inputs:
             return
         from ._warc import WarcReader
 
+        # For a record without a (valid) WARC-Date: --fetched-at, or the WARC file's mtime.
+        fallback = _modified(path) if self.mtime else self.fetched_at
         try:
             reader = WarcReader(path)
             for record in reader:
                 warc_date = record.fetched_at.isoformat() if record.fetched_at is not None else None
                 where = (path, record.offset, record.url, warc_date)
+                if record.fetched_at is None and fallback is not None:
+                    record = attrs.evolve(record, fetched_at=fallback)  # warc_date stays the record's: none
                 yield Task(path, None, record.url, None, record.fetched_at, where, None, record)
         except MayadeenParseError as exc:  # MissingExtraError (no warcio), InputError (cannot open)
             yield self._task(path, problem=(type(exc).__name__, unprefixed(str(exc), path)))

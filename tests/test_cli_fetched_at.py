@@ -136,3 +136,27 @@ def test_the_warc_date_wins(tmp_path: Path) -> None:
     times = [item["time"] for line in plain.stdout.splitlines() for item in json.loads(line).get("items", [])]
     assert any(times)  # the homepage record's labels resolved against its WARC-Date
     assert "2030" not in given.stdout
+
+
+def test_a_warc_record_without_a_date_takes_the_fetched_at(tmp_path: Path) -> None:
+    pytest.importorskip("warcio")
+    import io
+
+    from tests import warc_builder as wb
+
+    out = io.BytesIO()
+    writer = wb.Writer(out, compress=True)
+    body = HOMEPAGE.read_bytes()
+    writer.response(wb.HOMEPAGE, body, [("Content-Type", "text/html; charset=UTF-8")], date="not a date")
+    crawl = tmp_path / "crawl.warc.gz"
+    crawl.write_bytes(out.getvalue())
+    (plain,) = _run("--breaking", "--jsonl", str(crawl)).stdout.splitlines()
+    assert json.loads(plain)["items"][0]["time"] is None  # no WARC-Date, no --fetched-at
+    (given,) = _run("--breaking", "--jsonl", "--fetched-at", FETCHED, str(crawl)).stdout.splitlines()
+    line = json.loads(given)
+    assert line["items"][0]["time"] == FIRST_TIME
+    assert line["warc_date"] is None  # the envelope still says what the record said
+    when = datetime.datetime(2023, 11, 2, 20, 0, tzinfo=datetime.timezone.utc).timestamp()
+    os.utime(crawl, (when, when))
+    (modified,) = _run("--breaking", "--jsonl", "--fetched-at", "mtime", str(crawl)).stdout.splitlines()
+    assert json.loads(modified)["items"][0]["time"] == FIRST_TIME
