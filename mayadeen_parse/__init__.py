@@ -49,6 +49,7 @@ from ._wayback import unwrap_wayback
 
 if TYPE_CHECKING:  # imported on first use (_LAZY); type checkers see them here
     from ._files import read_page_file
+    from ._jsonl import JsonlLine, read_jsonl_line
     from ._report import (
         BlockLayout,
         Disagreement,
@@ -81,6 +82,7 @@ _LAZY = {
     ),
     **dict.fromkeys(("article_from_dict", "from_dict", "to_dict", "to_json"), "_serialize"),
     **dict.fromkeys(("WarcPage", "iter_warc"), "_warc"),
+    **dict.fromkeys(("JsonlLine", "read_jsonl_line"), "_jsonl"),
     "read_page_file": "_files",
     "schema": "_schema",
 }
@@ -127,6 +129,7 @@ __all__ = [
     "Heading",
     "Image",
     "InputError",
+    "JsonlLine",
     "Link",
     "ListBlock",
     "MayadeenParseError",
@@ -160,6 +163,7 @@ __all__ = [
     "parse_page",
     "parse_read_next",
     "parse_related",
+    "read_jsonl_line",
     "read_page_file",
     "schema",
     "to_dict",

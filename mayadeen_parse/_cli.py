@@ -16,16 +16,19 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import datetime
 import glob
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from ._cli_inputs import HINTS, RESUMED, Inputs, Task, count_pages, is_warc_name
 from ._cli_pool import ordered_map
-from ._cli_work import Options, Outcome, Tally, _version, crashed, process, silence_stdout
+from ._cli_work import Options, Outcome, Tally, _version, crashed, line_mode, process, silence_stdout
 from ._render import CSV_COLUMNS
+from ._wayback import unwrap_wayback
 
 __all__ = ["main", "process"]  # process: for tests and bench/ (the worker function)
 
@@ -69,6 +72,15 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--url", help="the URL the page was fetched from (base for relative links)")
     parser.add_argument("--encoding", help="the charset from the HTTP Content-Type header, if known")
     parser.add_argument(
+        "--fetched-at",
+        metavar="TIME",
+        help=(
+            "when the pages were fetched, ISO 8601 with a UTC offset or Z (2023-11-02T22:00:00+02:00), or mtime "
+            "for each file's modification time: relative labels such as 'today 21:48' resolve against it "
+            "(a WARC record's WARC-Date and a Wayback --url's capture time win)"
+        ),
+    )
+    parser.add_argument(
         "--format",
         choices=FORMATS,
         help=(
@@ -83,7 +95,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--resume",
         action="store_true",
-        help="with -o FILE and JSONL: skip the inputs already in FILE and append the others",
+        help=(
+            "with -o FILE and JSONL: skip the inputs already in FILE and append the others "
+            "(refused when FILE holds lines of another mode)"
+        ),
     )
     parser.add_argument("--workers", type=int, default=1, metavar="N", help="parse with N processes (default 1)")
     parser.add_argument(
@@ -187,6 +202,54 @@ def _options(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Optio
     return Options(args.mode, "dict" if fmt == "json" and args.mode == "report" else fmt, args.indent, single)
 
 
+# What --fetched-at takes: isoformat() of an aware datetime (or "Z"), a space
+# allowed for the "T"; checked here rather than left to fromisoformat(), which
+# reads other shapes and differs between Python versions.
+_FETCHED_AT_RE = re.compile(r"(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)(Z|[+-]\d{2}:\d{2})?")
+_FETCHED_AT_EXAMPLE = "e.g. 2023-11-02T22:00:00+02:00, or Z for UTC"
+
+
+def parse_fetched_at(text: str) -> datetime.datetime:
+    """The aware datetime of a ``--fetched-at`` value.
+
+    Raises:
+        ValueError: not an ISO 8601 date and time, or one without a UTC
+            offset (the message says what to write instead).
+    """
+    match = _FETCHED_AT_RE.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(
+            f"--fetched-at {text}: expected an ISO 8601 date and time with a UTC offset "
+            f"({_FETCHED_AT_EXAMPLE}), or mtime"
+        )
+    if match.group(2) is None:
+        raise ValueError(
+            f"--fetched-at {text}: a time without a UTC offset is ambiguous; add one ({_FETCHED_AT_EXAMPLE})"
+        )
+    offset = "+00:00" if match.group(2) == "Z" else match.group(2)
+    try:
+        return datetime.datetime.fromisoformat(match.group(1) + offset)
+    except ValueError as exc:
+        raise ValueError(f"--fetched-at {text}: not a valid date and time ({exc})") from None
+
+
+def _fetch_time(parser: argparse.ArgumentParser, args: argparse.Namespace) -> dict[str, Any]:
+    """``Inputs``' fetch-time arguments from ``--fetched-at`` (a usage error when malformed)."""
+    if args.fetched_at is None:
+        return {}
+    if args.url and unwrap_wayback(args.url)[1] is not None:
+        print(
+            "mayadeen-parse: warning: --fetched-at is not used: the Wayback --url gives the capture time",
+            file=sys.stderr,
+        )
+    if args.fetched_at.strip() == "mtime":
+        return {"mtime": True}
+    try:
+        return {"fetched_at": parse_fetched_at(args.fetched_at)}
+    except ValueError as exc:
+        parser.error(str(exc))
+
+
 def _configure_streams() -> None:
     # JSON keeps non-ASCII text; a cp1252 console must not fail on it, and a
     # file name that is not valid UTF-8 (a lone surrogate from os.fsdecode)
@@ -220,7 +283,7 @@ def _main(argv: list[str] | None) -> int:
     _configure_streams()
     options = _options(parser, args)
     paths = _all_paths(parser, args)
-    inputs = Inputs(url=args.url, encoding=args.encoding)
+    inputs = Inputs(url=args.url, encoding=args.encoding, **_fetch_time(parser, args))
     batch = not options.single or options.format in ("jsonl", "csv") or bool(args.output)
     show_progress = batch and not args.no_progress and sys.stderr.isatty()
     total = count_pages(args.paths) if show_progress and not args.paths_from else None
@@ -264,14 +327,16 @@ def _open_output(parser: argparse.ArgumentParser, args: argparse.Namespace) -> t
     if not args.output:
         return sys.stdout, done
     if args.resume:
-        from ._cli_resume import prepare
+        from ._cli_resume import ModeMismatch, prepare
 
         try:
-            done, note = prepare(args.output)
+            done, note = prepare(args.output, line_mode(args.mode), _version())
         except OSError as exc:
             parser.error(f"cannot resume {args.output}: {exc.strerror or exc}")
-        if note:
-            print(f"mayadeen-parse: {args.output}: {note}", file=sys.stderr)
+        except ModeMismatch as exc:
+            parser.error(str(exc))
+        for part in (note or "").splitlines():
+            print(f"mayadeen-parse: {args.output}: {part}", file=sys.stderr)
     try:
         out = open(  # noqa: SIM115 - closed by _main
             args.output, "a" if args.resume else "w", encoding="utf-8", errors="backslashreplace", newline=""

@@ -22,8 +22,11 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import IO, Any, NamedTuple
 
+import attrs
+
 from ._errors import MayadeenParseError
 from ._files import read_page_bytes
+from ._wayback import unwrap_wayback
 
 __all__ = ["HINTS", "PAGE_SUFFIXES", "WARC_SUFFIXES", "Inputs", "Task", "count_pages"]
 
@@ -98,13 +101,29 @@ class Inputs:
     """The tasks named by PATHs, lazily, with what was skipped counted.
 
     *url*, *encoding*: the command line's ``--url`` and ``--encoding`` (a
-    WARC record brings its own URL and charset).
+    WARC record brings its own URL and charset). *fetched_at*: the fetch
+    time of every page (``--fetched-at TIME``); *mtime*: each file's
+    modification time instead (``--fetched-at mtime``; none for standard
+    input and pipes). Either is only a fallback: a WARC record's
+    ``WARC-Date`` and the capture time of a Wayback *url* win.
     """
 
-    def __init__(self, *, url: str | None = None, encoding: str | None = None, counting: bool = False) -> None:
+    def __init__(
+        self,
+        *,
+        url: str | None = None,
+        encoding: str | None = None,
+        fetched_at: datetime.datetime | None = None,
+        mtime: bool = False,
+        counting: bool = False,
+    ) -> None:
         self.counting = counting  # count_pages(): WARC files are noted, not read
         self.url = url
         self.encoding = encoding
+        captured = url is not None and unwrap_wayback(url)[1] is not None
+        # load_page() takes a fetched_at given over the Wayback capture time: give none.
+        self.fetched_at = None if captured else fetched_at
+        self.mtime = mtime and not captured
         self.skipped: collections.Counter[str] = collections.Counter()
         self.examples: dict[str, str] = {}
         self.has_warc = False
@@ -120,7 +139,10 @@ class Inputs:
             yield from self._one(path)
 
     def _task(self, path: str, data: bytes | None = None, problem: tuple[str, str] | None = None) -> Task:
-        return Task(path, data, self.url, self.encoding, None, None, problem)
+        fetched_at = self.fetched_at
+        if self.mtime and data is None and problem is None:
+            fetched_at = _modified(path)
+        return Task(path, data, self.url, self.encoding, fetched_at, None, problem)
 
     def _one(self, path: str) -> Iterator[Task]:
         if path == "-":
@@ -222,17 +244,30 @@ class Inputs:
             return
         from ._warc import WarcReader
 
+        # For a record without a (valid) WARC-Date: --fetched-at, or the WARC file's mtime.
+        fallback = _modified(path) if self.mtime else self.fetched_at
         try:
             reader = WarcReader(path)
             for record in reader:
                 warc_date = record.fetched_at.isoformat() if record.fetched_at is not None else None
                 where = (path, record.offset, record.url, warc_date)
+                if record.fetched_at is None and fallback is not None:
+                    record = attrs.evolve(record, fetched_at=fallback)  # warc_date stays the record's: none
                 yield Task(path, None, record.url, None, record.fetched_at, where, None, record)
         except MayadeenParseError as exc:  # MissingExtraError (no warcio), InputError (cannot open)
             yield self._task(path, problem=(type(exc).__name__, unprefixed(str(exc), path)))
             return
         for reason, count in reader.skipped.items():
             self.skip(f"WARC {reason}", path, count)
+
+
+def _modified(path: str) -> datetime.datetime | None:
+    """The modification time of the file *path*, aware (UTC); ``None`` when
+    it cannot be read (the worker then reports what is wrong with the file)."""
+    try:
+        return datetime.datetime.fromtimestamp(os.stat(path).st_mtime, tz=datetime.timezone.utc)
+    except (OSError, ValueError, OverflowError):
+        return None
 
 
 def unprefixed(message: str, *names: str | None) -> str:

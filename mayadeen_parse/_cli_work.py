@@ -29,7 +29,7 @@ from ._parse import (
 )
 from ._render import csv_row, plain, to_markdown, to_text
 
-__all__ = ["MODES", "Options", "Outcome", "Tally", "crashed", "process", "silence_stdout"]
+__all__ = ["MODES", "Options", "Outcome", "Tally", "crashed", "line_mode", "process", "silence_stdout"]
 
 MODES: dict[str, Callable[[Any], Any]] = {
     "article": parse_article,
@@ -50,6 +50,12 @@ def _version() -> str:
 
         _VERSION = str(__version__)
     return _VERSION
+
+
+def line_mode(mode: str) -> str:
+    """The ``"mode"`` key of a JSONL line for an ``Options.mode``: the
+    option's name (``most_read`` → ``"most-read"``; no option: ``"article"``)."""
+    return mode.replace("_", "-")
 
 
 # --- one page, in a worker ------------------------------------------------------------
@@ -74,8 +80,10 @@ class Outcome(NamedTuple):
     warnings: tuple[str, ...] = ()
 
 
-def _envelope(task: Task) -> dict[str, Any]:
-    head: dict[str, Any] = {"path": task.path, "parser_version": _version()}
+def _envelope(task: Task, options: Options) -> dict[str, Any]:
+    # "mode": which option wrote the line, so that read_jsonl_line knows the
+    # record's class and --resume refuses to mix modes in one file.
+    head: dict[str, Any] = {"path": task.path, "parser_version": _version(), "mode": line_mode(options.mode)}
     if task.warc is not None:
         head["warc_file"], head["warc_offset"], head["warc_url"], head["warc_date"] = task.warc
     return head
@@ -107,7 +115,8 @@ def _render(task: Task, result: Any, options: Options) -> Any:
         return payload
     if options.single and fmt == "json":
         return json.dumps(payload, ensure_ascii=False, indent=options.indent)
-    record = {**_envelope(task), **payload} if isinstance(payload, dict) else {**_envelope(task), "items": payload}
+    head = _envelope(task, options)
+    record = {**head, **payload} if isinstance(payload, dict) else {**head, "items": payload}
     if fmt == "jsonl":
         return json.dumps(record, ensure_ascii=False)
     return json.dumps(record, ensure_ascii=False, indent=options.indent)
@@ -116,7 +125,7 @@ def _render(task: Task, result: Any, options: Options) -> Any:
 def _failed(task: Task, options: Options, error: str, message: str, warnings: tuple[str, ...] = ()) -> Outcome:
     output = None
     if options.format == "jsonl":
-        output = json.dumps({**_envelope(task), "error": error, "message": message}, ensure_ascii=False)
+        output = json.dumps({**_envelope(task, options), "error": error, "message": message}, ensure_ascii=False)
     return Outcome(task.path, output, error, message, warnings)
 
 

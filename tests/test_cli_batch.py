@@ -55,7 +55,7 @@ def _expected(path: str) -> dict[str, Any]:
     data = Path(path).read_bytes()
     if path.endswith(".gz"):
         data = gzip.decompress(data)
-    return {"path": path, "parser_version": mp.__version__, **mp.to_dict(mp.parse_page(data))}
+    return {"path": path, "parser_version": mp.__version__, "mode": "all", **mp.to_dict(mp.parse_page(data))}
 
 
 def _run_main(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[dict[str, Any]], str]:

@@ -177,3 +177,102 @@ def test_every_line_carries_the_parser_version(tmp_path: Path) -> None:
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [list(r)[:2] for r in records] == [["path", "parser_version"]] * 2
     assert {r["parser_version"] for r in records} == {mp.__version__}
+
+
+# --- another mode, another version ---------------------------------------------------
+
+
+def _resume(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(_command("--no-progress", *args), cwd=ROOT, capture_output=True, text=True, check=False)
+
+
+@pytest.fixture
+def articles(tmp_path: Path) -> Path:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for name in ("a.html", "b.html", "c.html"):
+        shutil.copy(ARTICLE, folder / name)
+    return folder
+
+
+def test_resume_in_another_mode_is_refused(articles: Path, tmp_path: Path) -> None:
+    """The bug: ``--jsonl -o o.jsonl dir/`` then ``--jsonl --breaking -o o.jsonl
+    --resume dir/`` said "3 skipped (already in the output)" and wrote nothing:
+    the file held articles, and the user thought it held the ticker."""
+    out = tmp_path / "o.jsonl"
+    assert _resume("--jsonl", "-o", str(out), str(articles)).returncode == 0
+    with open(out, "ab") as handle:
+        handle.write(b'{"path": "half')  # a half-written line stays: the file is not touched
+    before = out.read_bytes()
+    result = _resume("--jsonl", "--breaking", "-o", str(out), "--resume", str(articles))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    last = result.stderr.splitlines()[-1]
+    assert f"cannot resume {out}: 3 of its lines were written with the default mode" in last
+    assert "this run is --breaking" in last
+    assert out.read_bytes() == before
+
+
+@pytest.mark.parametrize(("first", "then"), [("--all", "--report"), ("--most-read", "--related"), ("--breaking", "")])
+def test_the_mode_key_tells_every_pair_apart(articles: Path, tmp_path: Path, first: str, then: str) -> None:
+    out = tmp_path / "o.jsonl"
+    assert _resume("--jsonl", first, "-o", str(out), str(articles)).returncode == 0
+    result = _resume("--jsonl", *([then] if then else []), "-o", str(out), "--resume", str(articles))
+    assert result.returncode == 2
+    assert f"written with {first}" in result.stderr
+    assert ("this run is " + (then or "the default mode")) in result.stderr
+
+
+def test_failures_carry_the_mode_too(tmp_path: Path) -> None:
+    out = tmp_path / "o.jsonl"
+    _resume("--jsonl", "--most-read", "-o", str(out), str(tmp_path / "missing.html"))
+    assert json.loads(out.read_text())["mode"] == "most-read"
+    result = _resume("--jsonl", "-o", str(out), "--resume", str(tmp_path / "missing.html"))
+    assert result.returncode == 2
+    assert "written with --most-read" in result.stderr
+
+
+def _without_mode(path: Path) -> None:
+    records = [{k: v for k, v in r.items() if k != "mode"} for r in _records(path)]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+
+
+def test_lines_without_the_mode_key_are_judged_by_their_keys(articles: Path, tmp_path: Path) -> None:
+    out = tmp_path / "o.jsonl"
+    _resume("--jsonl", "-o", str(out), str(articles), str(tmp_path / "missing.html"))
+    _without_mode(out)  # as an older version wrote them
+    refused = _resume("--jsonl", "--breaking", "-o", str(out), "--resume", str(articles))
+    assert refused.returncode == 2
+    assert "3 of its lines were written with the default mode" in refused.stderr  # the failure line: any mode
+    same = _resume("--jsonl", "-o", str(out), "--resume", str(articles), str(tmp_path / "missing.html"))
+    assert same.returncode == 0, same.stderr
+    assert "4 skipped (already in the output 4)" in same.stderr
+    # A list of teasers could be any of three modes: the keys cannot tell, so each of them resumes.
+    teasers = tmp_path / "t.jsonl"
+    _resume("--jsonl", "--most-read", "-o", str(teasers), str(articles))
+    _without_mode(teasers)
+    assert _resume("--jsonl", "--related", "-o", str(teasers), "--resume", str(articles)).returncode == 0
+    assert _resume("--jsonl", "--breaking", "-o", str(teasers), "--resume", str(articles)).returncode == 2
+
+
+def test_another_major_version_resumes_with_a_warning(articles: Path, tmp_path: Path) -> None:
+    out = tmp_path / "o.jsonl"
+    _resume("--jsonl", "-o", str(out), str(articles))
+    major = int(mp.__version__.split(".")[0]) + 1
+    out.write_text(out.read_text().replace(f'"parser_version": "{mp.__version__}"', f'"parser_version": "{major}.0.0"'))
+    result = _resume("--jsonl", "-o", str(out), "--resume", str(articles))
+    assert result.returncode == 0, result.stderr
+    assert f"warning: lines written by mayadeen-parse {major}.0.0 (3 lines), another major version" in result.stderr
+    assert "3 skipped (already in the output 3)" in result.stderr
+
+
+def test_prepare_refuses_another_mode_before_cutting_anything(tmp_path: Path) -> None:
+    from mayadeen_parse._cli_resume import ModeMismatch
+
+    out = tmp_path / "out.jsonl"
+    text = '{"path": "a.html", "parser_version": "1", "mode": "all", "url": null}\n{"path": "b'
+    out.write_text(text)
+    with pytest.raises(ModeMismatch, match="written with --all, and this run is --read-next"):
+        prepare(str(out), "read-next")
+    assert out.read_text() == text
+    assert prepare(str(out), "all")[0] == {"a.html"}

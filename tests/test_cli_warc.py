@@ -66,7 +66,7 @@ def test_one_line_per_page_as_iter_warc_gives(crawl: tuple[Path, dict[str, Any]]
         assert record["warc_date"] == (item.fetched_at.isoformat() if item.fetched_at else None)
         if item.page is not None:
             assert "error" not in record, record
-            envelope = ("path", "parser_version", "warc_file", "warc_offset", "warc_url", "warc_date")
+            envelope = ("path", "parser_version", "mode", "warc_file", "warc_offset", "warc_url", "warc_date")
             assert {k: v for k, v in record.items() if k not in envelope} == mp.to_dict(mp.parse_page(item.page))
         else:
             assert record["error"] == "InputError"

@@ -383,6 +383,7 @@ def test_cli_jsonl_streams_reports() -> None:
     assert len(lines) == 7
     first = lines[0]
     assert first["path"].endswith("body-truncated.html")
-    assert {k: v for k, v in first.items() if k not in ("path", "parser_version")} == _actual(
+    assert first["mode"] == "report"
+    assert {k: v for k, v in first.items() if k not in ("path", "parser_version", "mode")} == _actual(
         MADE / "body-truncated.html"
     )

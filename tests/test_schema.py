@@ -159,12 +159,17 @@ def test_jsonl_line_with_warc_envelope_validates() -> None:
         "warc_url": "https://english.almayadeen.net/news/politics/x",
         "warc_date": "2023-11-06T14:21:00Z",
     }
-    line = {"path": "crawl-00001.warc.gz", "parser_version": mp.__version__, **warc, **article}
+    line = {"path": "crawl-00001.warc.gz", "parser_version": mp.__version__, "mode": "article", **warc, **article}
     assert errors("jsonl-line.schema.json", line) == []
-    error = {"path": "x.warc.gz", "parser_version": "0.1.0", **warc, "error": "PageDecodeError", "message": "binary"}
+    error = {"path": "x.warc.gz", "parser_version": "0.1.0", "mode": "all", **warc}
+    error |= {"error": "PageDecodeError", "message": "binary"}
     assert errors("jsonl-line.schema.json", error) == []
     # The WARC keys come together; the envelope is required; no stray keys.
     assert errors("jsonl-line.schema.json", {k: v for k, v in line.items() if k != "warc_offset"})
     assert errors("jsonl-line.schema.json", {k: v for k, v in line.items() if k != "parser_version"})
+    # "mode" is always there, and names the record's class.
+    assert errors("jsonl-line.schema.json", {k: v for k, v in line.items() if k != "mode"})
+    assert errors("jsonl-line.schema.json", {**line, "mode": "all"})
+    assert errors("jsonl-line.schema.json", {**error, "mode": "most_read"})
     assert errors("jsonl-line.schema.json", {**line, "pth": "x"})
     assert errors("jsonl-line.schema.json", {**error, "title": "x"})

@@ -507,6 +507,8 @@ def test_common_crawl_recipe(tmp_path: Path) -> None:
     assert article["warc_date"] == "2023-11-06T16:30:00+00:00"
     assert article["warc_file"] == article["path"] == filename
     assert article["parser_version"] == mp.__version__
+    assert article["mode"] == "all"
+    assert mp.read_jsonl_line(article).warc_offset == ranges[wb.ARTICLE_1252][0]
     assert article["article"]["title"] == "Blinken claims US 'working very aggressively' to send aid to Gaza"
     assert by_url[wb.ARTICLE_1256]["article"]["title"] == "Why the dollar is losing its grip on global trade"
     assert by_url[wb.HOMEPAGE]["url"] == wb.HOMEPAGE

@@ -46,6 +46,18 @@ def index_entries(lines: Iterable[str | bytes]) -> Iterator[dict[str, Any]]:
             yield entry
 
 
+#: The ``"mode"`` of a line for each parse function (``None``: read by the keys).
+MODES = {
+    mp.parse_article: "article",
+    mp.parse_page: "all",
+    mp.parse_breaking: "breaking",
+    mp.parse_most_read: "most-read",
+    mp.parse_related: "related",
+    mp.parse_read_next: "read-next",
+    mp.inspect_page: "report",
+}
+
+
 def read_capture(entry: dict[str, Any], fetch: Fetch, mode: Callable[[mp.Page], Any] = mp.parse_page) -> dict[str, Any]:
     """One index entry → one JSON-ready record, as the command line's
     ``--jsonl`` writes them (an error record when the page cannot be read)."""
@@ -58,6 +70,8 @@ def read_capture(entry: dict[str, Any], fetch: Fetch, mode: Callable[[mp.Page], 
         "warc_offset": start,
         "warc_url": entry["url"],
     }
+    if mode in MODES:  # what mp.read_jsonl_line reads the record by
+        envelope["mode"] = MODES[mode]
     pages = mp.iter_warc(io.BytesIO(data))  # the bytes are one gzipped record
     for item in pages:
         envelope["warc_url"] = item.url
