@@ -372,9 +372,19 @@ def _decode(data: bytes, encoding: str | None) -> tuple[bytes, str, str, list[st
     if codec == "utf-8":
         return data, codec, source, warnings  # checked by libxml2 as it parses (load_page)
     text = data.decode(_PYTHON_CODECS[codec], "replace")
-    if "\ufffd" in text and b"\xef\xbf\xbd" not in data:
+    if "\ufffd" in text and not _decodes(data, _PYTHON_CODECS[codec]):
+        # A U+FFFD may be the page's own character (encoded in *codec*), not a
+        # replacement: only a strict decode that fails says bytes were bad.
         warnings.append(f"some bytes are not valid {codec}; they were replaced with U+FFFD")
     return _utf8(text), codec, source, warnings
+
+
+def _decodes(data: bytes, codec: str) -> bool:
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _utf8(text: str) -> bytes:
@@ -565,10 +575,10 @@ def _parse(
     try:
         root = _tree(data, parser)
     except PageDecodeError:
-        if not check_utf8 or _valid_utf8(data):
+        if not check_utf8 or _decodes(data, "utf-8"):
             raise
     else:
-        if not check_utf8 or not _suspect(parser) or _valid_utf8(data):
+        if not check_utf8 or not _suspect(parser) or _decodes(data, "utf-8"):
             return root, data
     warnings.append(_INVALID_UTF8)
     data = data.decode("utf-8", "replace").encode("utf-8")
@@ -597,14 +607,6 @@ def _suspect(parser: etree.HTMLParser) -> bool:
         if entry.type_name == "ERR_INVALID_ENCODING" or any(message in entry.message for message in _CUT_MESSAGES):
             return True
     return False
-
-
-def _valid_utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def _check_fetched_at(fetched_at: object) -> None:

@@ -65,3 +65,14 @@ def test_invalid_bytes_alone() -> None:
     page = mp.load_page(b"\xe2\x82")
     assert page.warnings == (WARNING,)
     assert not page.empty
+
+
+def test_a_replacement_character_of_the_page_itself_is_no_warning() -> None:
+    """U+FFFD written by the page (the real Arabic homepage holds one) is not
+    a sign of bad bytes in any encoding (found by an adversarial review: every
+    UTF-16 copy of that page was warned about)."""
+    text = "<p>a \ufffd b</p>"
+    assert mp.load_page(b"\xff\xfe" + text.encode("utf-16-le")).warnings == ()
+    assert mp.load_page(text.encode("utf-16-be"), encoding="utf-16be").warnings == ()
+    bad = mp.load_page(b"\xff\xfe" + "<p>a b</p>".encode("utf-16-le") + b"\x00\xd8")
+    assert any("not valid utf-16le" in w for w in bad.warnings)
