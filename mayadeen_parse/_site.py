@@ -556,6 +556,7 @@ LISTING = ListingSpec(
             "breaking-news",  # [ref] <div class="breaking-news">
             "cookie-notice",  # [cms] div.notice.cookie-notice
         }
+        | DUPLICATE_CLASSES  # a slider's loop copies of its cards (a page saved from a browser)
     ),
     card_classes=frozenset(
         {
