@@ -109,7 +109,7 @@ def _locate_body(
         return BodyFound(roots=roots, anchor="class")
     outside = frozenset(el for kind, f in furn.blocks.items() if kind != "related" for el in f.elements)
     found = body_by_structure(page, excluded, outside, descriptions)
-    return BodyFound(roots=(found,), anchor="structure") if found is not None else BodyFound()
+    return BodyFound(roots=found, anchor="structure") if found else BodyFound()
 
 
 def _lca(a: Element, b: Element) -> Element | None:
