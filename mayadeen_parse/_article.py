@@ -75,7 +75,9 @@ def _read(page: Page, wanted_titles: list[str | None], descriptions: list[str | 
         return ArticleMarkup(title=title, body=body)
     base = page.base_url
     region_mode = any(title.el is not None and (b is title.el or inside(title.el, {b})) for b in body.roots)
-    summary = find_summary(page, region, set(body.roots), region_mode, descriptions)
+    # A page without its class hints (the body found by structure): the standfirst by its place.
+    by_place = title.el if body.anchor == "structure" else None
+    summary = find_summary(page, region, set(body.roots), region_mode, descriptions, by_place)
     header = _header_elements(region, title, body, summary, region_mode)
     byline, lead = read_header(header, base, furn.containers)
     skip: set[Element] = set()
@@ -109,7 +111,7 @@ def _locate_body(
         return BodyFound(roots=roots, anchor="class")
     outside = frozenset(el for kind, f in furn.blocks.items() if kind != "related" for el in f.elements)
     found = body_by_structure(page, excluded, outside, descriptions)
-    return BodyFound(roots=(found,), anchor="structure") if found is not None else BodyFound()
+    return BodyFound(roots=found, anchor="structure") if found else BodyFound()
 
 
 def _lca(a: Element, b: Element) -> Element | None:

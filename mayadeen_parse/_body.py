@@ -81,11 +81,15 @@ def _barred(el: Element, excluded: frozenset[Element], memo: dict[Element, bool]
 
 def body_by_structure(
     page: Page, excluded: frozenset[Element], outside: frozenset[Element], descriptions: Iterable[str | None]
-) -> Element | None:
+) -> tuple[Element, ...]:
     """The element holding most article paragraphs, widened over sibling wrappers.
 
     *excluded* holds every block whose paragraphs are not the article's;
     *outside* the blocks that never sit inside the body (all but Related News).
+    Where the parent cannot be the body (``<body>`` itself, or it holds page
+    furniture), the body is the run of sibling wrappers of the same tag that
+    hold article paragraphs (``<div><p>...</p></div>`` per paragraph), with
+    what sits between them but ads and furniture.
     """
     wanted = {d for d in (normalize_text(x) for x in descriptions) if d}
     scores: dict[Element, int] = {}
@@ -103,22 +107,49 @@ def body_by_structure(
         chains.append((size, chain))
         scores[chain[0]] = scores.get(chain[0], 0) + size
     if not scores:
-        return None
+        return ()
     best = max(scores, key=lambda el: scores[el])
     # Widen to a parent that holds more article paragraphs in other wrappers,
     # but never to one that holds page furniture.
     while True:
         parent = best.getparent()
-        if parent is None or parent.tag in ("body", "html"):
+        if parent is None:
             break
-        if any(inside(f, {parent}) for f in outside):
-            break
+        if parent.tag in ("body", "html") or any(inside(f, {parent}) for f in outside):
+            return _sibling_run(best, chains, excluded, outside, barred)
         extra = sum(size for size, chain in chains if parent in chain and best not in chain and chain[0] is not parent)
         extra += sum(size for size, chain in chains if chain[0] is parent)
         if extra < _site.BODY_WIDEN_MIN_CHARS:
             break
         best = parent
-    return best
+    return (best,)
+
+
+def _sibling_run(
+    best: Element,
+    chains: list[tuple[int, list[Element]]],
+    excluded: frozenset[Element],
+    outside: frozenset[Element],
+    barred: dict[Element, bool],
+) -> tuple[Element, ...]:
+    """*best* and its siblings of the same tag holding article paragraphs, from
+    the first to the last, with the elements between them that are neither
+    ads nor furniture."""
+    parent = best.getparent()
+    if parent is None:
+        return (best,)
+    holding = {chain[chain.index(parent) - 1] for _, chain in chains if parent in chain and chain[0] is not parent}
+    run = [i for i, el in enumerate(parent) if el in holding and el.tag == best.tag]
+    if not run:
+        return (best,)
+    return tuple(
+        el
+        for el in parent[run[0] : run[-1] + 1]
+        if isinstance(el.tag, str)
+        and el.tag not in SKIP_TAGS
+        and not _barred(el, excluded, barred)
+        and not any(f is el or inside(f, {el}) for f in outside)
+    )
 
 
 # --- reading the body ----------------------------------------------------------------------

@@ -169,9 +169,16 @@ def _title_by_text(page: Page, wanted_set: set[str], skip: frozenset[Element]) -
 
 
 def find_summary(
-    page: Page, region: Element, body_set: set[Element], region_mode: bool, descriptions: Iterable[str | None]
+    page: Page,
+    region: Element,
+    body_set: set[Element],
+    region_mode: bool,
+    descriptions: Iterable[str | None],
+    title_el: Element | None = None,
 ) -> Located:
-    """The standfirst: a class hint, then equality with a structured description."""
+    """The standfirst: a class hint, then equality with a structured
+    description; with no structured description, its place
+    (:func:`_standfirst_by_place`)."""
     for el in SUMMARY_HINT(page, region):
         if not inside(el, body_set) or region_mode:
             return Located(el=el, anchor="class", text=text_of(el))
@@ -182,7 +189,63 @@ def find_summary(
                 continue
             if text_of(el) in wanted:
                 return Located(el=el, anchor="description", text=text_of(el))
-    return Located()
+        return Located()
+    return _standfirst_by_place(region, title_el, body_set, region_mode)
+
+
+def _prose(el: Element) -> bool:
+    """A paragraph of prose: long enough, not a byline or source line, not a caption."""
+    shown = raw(el).strip()
+    return (
+        len(shown) >= _site.BODY_START_MIN_CHARS
+        and not BY_RE.match(shown)
+        and not SOURCE_RE.match(shown)
+        and not any(a.tag in ("figure", "figcaption") for a in el.iterancestors())
+    )
+
+
+def _standfirst_by_place(
+    region: Element, title_el: Element | None, body_set: set[Element], region_mode: bool
+) -> Located:
+    """The standfirst by its place (a capture without classes or metadata):
+    the first prose paragraph after the headline and its byline, when the
+    next thing is the lead image (a figure before any other prose paragraph)
+    or, the body being its own container, the body."""
+    if title_el is None:
+        return Located()
+    candidate: Element | None = None
+    after_title = False
+    for el in region.iter():
+        if el is title_el:
+            after_title = True
+            continue
+        if not after_title or not isinstance(el.tag, str) or inside(el, {title_el}):
+            continue
+        if not region_mode and el in body_set:
+            break
+        if el.tag in ("figure", "img", "picture"):
+            break
+        if el.tag == "p" and _prose(el):
+            if candidate is not None:
+                return Located()  # two paragraphs before the lead image: the body's
+            candidate = el
+    if candidate is None or (region_mode and not _figure_follows(region, candidate)):
+        return Located()
+    return Located(el=candidate, anchor="place", text=text_of(candidate))
+
+
+def _figure_follows(region: Element, el: Element) -> bool:
+    """Whether a figure comes after *el* before any other prose paragraph."""
+    started = False
+    for node in region.iter():
+        if node is el:
+            started = True
+        elif started and isinstance(node.tag, str) and not inside(node, {el}):
+            if node.tag in ("figure", "img", "picture"):
+                return True
+            if node.tag == "p" and _prose(node):
+                return False
+    return False
 
 
 # --- the byline and the lead figure ---------------------------------------------------------
