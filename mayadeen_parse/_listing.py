@@ -5,7 +5,7 @@ A homepage or a section index is a run of blocks (a heading, then cards).
 
 - a *card* is the largest element around one story's links that holds no
   other story's link and no block heading (the roles of links are
-  :class:`~mayadeen_parse._cards.CardLinks`'s: a section label, an author, a
+  :class:`~mayadeen_parse._listing_cards.CardLinks`'s: a section label, an author, a
   "more" link or a heading's own link is no story; a short text-only story
   link beside a full one is that card's label); an element carrying one of
   :data:`~mayadeen_parse._site.LISTING`'s card classes is a card by itself,
@@ -26,7 +26,7 @@ A homepage or a section index is a run of blocks (a heading, then cards).
 Every element is visited once and every card read once: linear in the page.
 
 Each card is then read in one pass over its own elements
-(:func:`~mayadeen_parse._cards.listing_card`). The ticker's lists, the menus,
+(:func:`~mayadeen_parse._listing_cards.listing_card`). The ticker's lists, the menus,
 the header and the footer are never walked; a block whose heading names the
 ticker (``أخبار عاجلة``, ``BREAKING``) gives no card. A story shown twice
 (another tab, the mobile copy, another block) is listed once, at its first
@@ -40,8 +40,8 @@ import re
 from collections.abc import Iterator
 
 from . import _site
-from ._cards import CardLinks, listing_card, story_key
 from ._labels import heading_block
+from ._listing_cards import CardLinks, listing_card, story_key
 from ._markup import Element, text_of
 from ._model import Teaser
 from ._page import Page, Slot
