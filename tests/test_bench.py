@@ -107,3 +107,22 @@ def test_prototypes_patch_what_the_library_calls() -> None:
         never = sorted(label for label, n in calls.items() if not n and label not in _ONLY_WHEN_ASKED)
         assert not never, f"{name}: the library never calls the patched {never}"
         assert all(getattr(w, a) is fn for (w, a), fn in originals.items()), f"{name}: not restored"
+
+
+def test_same_output_records_and_tells_a_difference() -> None:
+    """bench/same_output.py: one record per page and base URL, and a changed
+    value is reported with its path (the check the speed work relies on)."""
+    same = _load("same_output")
+    data = (BENCH.parent / "examples" / "blinken-2023-11-06.html").read_bytes()
+    first = same.record(data, None)
+    assert set(first) == {"page", "listing", "breaking", "most_read", "related", "read_next", "report"}
+    assert first["page"]["article"]["title"]
+    assert same.record(data, None) == first
+    changed = {**first, "breaking": [*first["breaking"][:-1], {"text": "other"}]}
+    lines = same._diff(first, changed)
+    assert lines
+    assert all(line.startswith(f".breaking[{len(first['breaking']) - 1}].") for line in lines)
+    assert "error" in same.record(b"\x89PNG\r\n\x1a\n", None)["load"]
+    variants = same._variants(data, "ref", (5,))
+    assert set(variants) == {"ref~drop5", "ref~declass5"}
+    assert all(v != data for v in variants.values())
