@@ -119,7 +119,14 @@ def best_title(page: Page, wanted: Iterable[str | None], skip: frozenset[Element
 
 def _readable(page: Page, tags: tuple[str, ...], skip: frozenset[Element]) -> list[tuple[Element, str]]:
     found = []
-    for h in sorted((h for tag in tags for h in page.elements(tag)), key=page.position):
+    # One tag's list is in page order already: only several need the sort
+    # (and the page-order index it builds over the whole tree).
+    ordered = (
+        page.elements(tags[0])
+        if len(tags) == 1
+        else sorted((h for tag in tags for h in page.elements(tag)), key=page.position)
+    )
+    for h in ordered:
         shown = text_of(h)
         if shown and shown.casefold() not in _site.SITE_NAMES and not inside(h, skip):
             found.append((h, shown))
