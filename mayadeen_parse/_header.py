@@ -20,6 +20,7 @@ from ._locate import SUMMARY_HINT
 from ._markup import (
     SKIP_TAGS,
     Element,
+    Within,
     caption_el,
     classes,
     figure_box,
@@ -55,6 +56,9 @@ _BYLINE_CUT_RE = re.compile(
     re.S,
 )
 _READ_TIME_RES = tuple(re.compile(p, re.I) for p in _site.READ_TIME_PATTERNS)
+# Every pattern starts with the number: a text that does not is none of them
+# (and most header lines are tried).
+_READ_TIME_NUMBER_FIRST = all(p.startswith(r"^(\d") for p in _site.READ_TIME_PATTERNS)
 _NAME_SEPARATOR_RE = re.compile(
     "|".join(
         [f"[{''.join(re.escape(s) for s in _site.AUTHOR_SEPARATORS)}]"]
@@ -81,6 +85,8 @@ def cut_byline(text: str) -> str:
 def read_time(text: str) -> int | None:
     """The minutes of a read-time label (``3 Min Read``), else ``None``;
     ``-1`` for a label whose number is unreadable."""
+    if _READ_TIME_NUMBER_FIRST and not text[:1].isdecimal():  # (\d is what isdecimal() accepts)
+        return None
     for pattern in _READ_TIME_RES:
         match = pattern.match(text)
         if match:
@@ -306,17 +312,21 @@ class _Scan:
 def read_header(header: list[Element], base: str, furniture_set: frozenset[Element]) -> tuple[Byline, Lead]:
     """The byline parts and the lead figure among *header* (page order)."""
     scan = _Scan()
+    in_furniture = Within(furniture_set)
+    in_lead: set[Element] = set()  # the lead box's descendants, once it is found
     for el in header:
-        if el.tag in SKIP_TAGS or inside(el, furniture_set):
+        if el.tag in SKIP_TAGS or in_furniture(el):
             continue
         if el.tag == "time" and scan.date_attr is None:
             # A <time datetime> beats a date read from the text of its parent
             # (<li class="date"><time ...>), which the walk meets first.
             scan.date_el, scan.date_attr, scan.date_raw = el, el.get("datetime"), text_of(el)
-        elif scan.lead_el is not None and inside(el, {scan.lead_el}):
+        elif el in in_lead:
             pass
         elif scan.lead_el is None and el.tag in ("figure", "img", "picture"):
             _lead(scan, el, base)
+            if scan.lead_el is not None:
+                in_lead.update(scan.lead_el.iterdescendants())
         else:
             _text_part(scan, el)
     return _byline(scan, base), Lead(el=scan.lead_el, image=scan.lead_image)
@@ -414,7 +424,7 @@ class TagList:
 
 
 def is_tag_link(href: str | None) -> bool:
-    return href is not None and any(path in href for path in _site.TAG_PATHS)
+    return href is not None and any(map(href.__contains__, _site.TAG_PATHS))
 
 
 def read_tags(region: Element, last_body: Element | None, base: str, furniture_set: frozenset[Element]) -> TagList:

@@ -156,6 +156,36 @@ def inside(el: Element, containers: set[Element] | frozenset[Element]) -> bool:
     return any(ancestor in containers for ancestor in el.iterancestors())
 
 
+class Within:
+    """:func:`inside` for many elements asked in page order: an element's
+    answer is its parent's (kept from when the parent was asked), so each
+    costs one step up instead of a walk to the root.
+
+    It holds the elements asked about: keep one only for one reading.
+    """
+
+    __slots__ = ("_known", "containers")
+
+    def __init__(self, containers: set[Element] | frozenset[Element]) -> None:
+        self.containers = containers
+        self._known: dict[Element, bool] = {}
+
+    def __call__(self, el: Element) -> bool:
+        """Whether an ancestor of *el* is one of the containers."""
+        containers = self.containers
+        if not containers:
+            return False
+        parent = el.getparent()
+        if parent is None:
+            return False
+        found = parent in containers
+        if not found:
+            known = self._known.get(parent)
+            found = inside(parent, containers) if known is None else known
+        self._known[el] = found
+        return found
+
+
 _PLACEHOLDER_RE = re.compile("|".join(_site.IMAGE_PLACEHOLDERS), re.I)
 
 
