@@ -449,10 +449,13 @@ _EMPTY: dict[str, Any] = {
 
 def resolve(ctx: Context, name: str) -> Any:
     """The first value any of the field's sources gives (cached)."""
-    if name in ctx.resolved:
-        return ctx.resolved[name]
+    resolved = ctx.resolved
+    if name in resolved:
+        return resolved[name]
     value = None
+    tried = 0
     for source in FIELDS[name]:
+        tried += 1
         raw = source.get(ctx)
         if raw is None:
             continue
@@ -460,17 +463,24 @@ def resolve(ctx: Context, name: str) -> Any:
         if value is not None:
             break
     if name == "authors" and value:
-        value = _merge_author_urls(ctx, value)
-    ctx.resolved[name] = value
+        value = _merge_author_urls(ctx, value, tried)
+    resolved[name] = value
     return value
 
 
-def _merge_author_urls(ctx: Context, authors: tuple[Author, ...]) -> tuple[Author, ...]:
-    """Keep the winning names; take each missing URL from any other source."""
+def _merge_author_urls(ctx: Context, authors: tuple[Author, ...], tried: int) -> tuple[Author, ...]:
+    """Keep the winning names; take each missing URL from any other source.
+
+    *authors* is what the field's source number *tried* gave, the ones
+    before it having given nothing: only it and the sources after it can
+    hold a URL."""
     if all(a.url for a in authors):
         return authors
     urls: dict[str, str] = {}
-    for source in FIELDS["authors"]:
+    for other in authors:
+        if other.url:
+            urls.setdefault(other.name.casefold(), other.url)
+    for source in FIELDS["authors"][tried:]:
         raw = source.get(ctx)
         others = source.norm(raw, ctx) if raw is not None else None
         for other in others or ():

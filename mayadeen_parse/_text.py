@@ -58,6 +58,9 @@ _INVISIBLE = dict.fromkeys(
 _INVISIBLE_RE = re.compile("[\u200b\u2060\ufeff\u00ad\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # Lone surrogates cannot be encoded; lxml silently drops text holding them.
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
+# Either kind: one scan says whether a text needs the two above (most
+# non-ASCII text, every Arabic line, holds neither).
+_MARK_OR_SURROGATE_RE = re.compile(_INVISIBLE_RE.pattern[:-1] + _SURROGATE_RE.pattern[1:])
 
 
 def without_surrogates(text: str) -> str:
@@ -94,7 +97,8 @@ def normalize_text(text: str | None) -> str | None:
     """
     if not text:
         return None
-    if not text.isascii():  # isascii() is O(1); marks and surrogates are not ASCII
+    # isascii() is O(1); marks and surrogates are not ASCII
+    if not text.isascii() and _MARK_OR_SURROGATE_RE.search(text) is not None:
         if _INVISIBLE_RE.search(text):
             text = text.translate(_INVISIBLE)
         text = without_surrogates(text)
