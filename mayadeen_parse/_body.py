@@ -215,7 +215,7 @@ class Walker:
         """Add a paragraph of normalised *text* (none when empty), or a promo's links."""
         if not text:
             return
-        if _is_promo(text, links):
+        if links and _is_promo(text, links):  # (a promo is its links)
             self.see_also.extend(links)
             return
         if links and _is_share_run(text, links):
@@ -255,6 +255,9 @@ class Walker:
             if child in self.header_chain:
                 self.walk(child, depth + 1)
                 self.flush()
+        elif tag == "p":  # the common case first (a block, read as text: see _block)
+            self.flush()
+            self._text_block(child, tag)
         elif tag == "br":
             self.pending.append(BR)
         elif tag in SKIP_TAGS:
@@ -305,6 +308,9 @@ class Walker:
     def _text_block(self, el: Element, tag: str) -> None:
         """A paragraph, or a container of inline content only."""
         if tag != "p" and is_ad(el):
+            return
+        if len(el) == 0:  # its text only (most paragraphs): no link, embed or image inside
+            self._paragraph(normalize_lines(el.text), ())
             return
         # One look at the descendants says which of the readers below can
         # find anything (most paragraphs hold a few inline elements at most).
