@@ -173,15 +173,12 @@ class Within:
     def __call__(self, el: Element) -> bool:
         """Whether an ancestor of *el* is one of the containers."""
         containers = self.containers
-        if not containers:
-            return False
         parent = el.getparent()
-        if parent is None:
+        if parent is None or not containers:
             return False
-        found = parent in containers
-        if not found:
-            known = self._known.get(parent)
-            found = inside(parent, containers) if known is None else known
+        found = parent in containers or self._known.get(parent)
+        if found is None:
+            found = inside(parent, containers)
         self._known[el] = found
         return found
 
