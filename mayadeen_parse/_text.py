@@ -94,9 +94,19 @@ def normalize_text(text: str | None) -> str | None:
     True
     >>> normalize_text(None) is None
     True
+
+    A text already normal (most paragraphs) is returned as it is, told by
+    :meth:`str.isprintable`: every whitespace character but the space, every
+    mark removed here and every surrogate is unprintable.
+
+    >>> changed = (c for c in map(chr, range(0x110000)) if c != " " and (c.isspace() or _MARK_OR_SURROGATE_RE.match(c)))
+    >>> [hex(ord(c)) for c in changed if c.isprintable()]
+    []
     """
     if not text:
         return None
+    if text[0] != " " and text[-1] != " " and "  " not in text and text.isprintable():
+        return text
     # isascii() is O(1); marks and surrogates are not ASCII
     if not text.isascii() and _MARK_OR_SURROGATE_RE.search(text) is not None:
         if _INVISIBLE_RE.search(text):
