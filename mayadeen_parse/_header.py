@@ -119,8 +119,10 @@ def best_title(page: Page, wanted: Iterable[str | None], skip: frozenset[Element
     ``<h1>``: a heading whose text equals a structured title wins first.
     """
     wanted_set = {w.casefold() for w in (normalize_text(x) for x in wanted) if w}
-    el, anchor = _title_element(page, wanted_set, skip)
-    return Located(el=el, anchor=anchor, text=text_of(el) if el is not None else None)
+    el, anchor, shown = _title_element(page, wanted_set, skip)
+    if el is not None and shown is None:
+        shown = text_of(el)
+    return Located(el=el, anchor=anchor, text=shown)
 
 
 def _readable(page: Page, tags: tuple[str, ...], skip: frozenset[Element]) -> list[tuple[Element, str]]:
@@ -139,32 +141,35 @@ def _readable(page: Page, tags: tuple[str, ...], skip: frozenset[Element]) -> li
     return found
 
 
-def _title_element(page: Page, wanted_set: set[str], skip: frozenset[Element]) -> tuple[Element | None, str]:
+def _title_element(
+    page: Page, wanted_set: set[str], skip: frozenset[Element]
+) -> tuple[Element | None, str, str | None]:
+    """The headline element, its anchor, and its text when already read."""
     headings = _readable(page, ("h1",), skip)
     for h, shown in headings:
         if shown.casefold() in wanted_set:
-            return h, "h1"
+            return h, "h1", shown
     # Read the <h2>/<h3> (teaser titles, block headings) only when needed.
     headings += _readable(page, ("h2", "h3"), skip)
     for level in ("h2", "h3"):
         for h, shown in headings:
             if h.tag == level and shown.casefold() in wanted_set:
-                return h, level
+                return h, level, shown
     h1s = [h for h, _ in headings if h.tag == "h1"]
     in_article = [h for h in h1s if _in_main(h)]
     if in_article:
-        return in_article[0], "h1"
+        return in_article[0], "h1", None
     if h1s:
-        return max(h1s, key=lambda h: len(text_of(h) or "")), "h1"
+        return max(h1s, key=lambda h: len(text_of(h) or "")), "h1", None
     el = _title_by_text(page, wanted_set, skip) if wanted_set else None
     if el is not None:
-        return el, "structure"
+        return el, "structure", None
     # No <h1> and nothing to compare with: the first substantial <h2> of the
     # main content, never a block heading (those are in *skip* or short).
     for h, shown in headings:
         if h.tag == "h2" and len(shown) >= _site.H2_TITLE_MIN_CHARS and _in_main(h):
-            return h, "h2"
-    return None, "missing"
+            return h, "h2", shown
+    return None, "missing", None
 
 
 def _title_by_text(page: Page, wanted_set: set[str], skip: frozenset[Element]) -> Element | None:
@@ -298,6 +303,7 @@ class _Scan:
     """The header walk's findings so far (private to :func:`read_header`)."""
 
     by_matches: list[Element] = attrs.Factory(list)
+    by_texts: dict[Element, str] = attrs.Factory(dict)  # each match's text_of()
     source_el: Element | None = None
     source: str | None = None
     read_time_el: Element | None = None
@@ -350,6 +356,7 @@ def _text_part(scan: _Scan, el: Element) -> None:
     minutes = read_time(shown) if scan.read_time_el is None else None
     if BY_RE.match(shown):
         scan.by_matches.append(el)
+        scan.by_texts[el] = shown
     elif scan.source_el is None and SOURCE_RE.match(shown):
         scan.source_el = el
         scan.source = normalize_text(cut_byline(SOURCE_RE.sub("", shown, count=1)))
@@ -369,7 +376,7 @@ def _byline(scan: _Scan, base: str) -> Byline:
     holders = {a for o in scan.by_matches for a in o.iterancestors() if a in matched}
     by_matches = [m for m in scan.by_matches if m not in holders]
     by_el = by_matches[0] if by_matches else None
-    text = text_of(by_el) if by_el is not None else None
+    text = scan.by_texts[by_el] if by_el is not None else None
     source = scan.source
     # A "Source:" inside the "By" element (one-line bylines).
     if source is None and text:

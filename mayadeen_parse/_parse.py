@@ -489,6 +489,8 @@ def _merge_author_urls(ctx: Context, authors: tuple[Author, ...], tried: int) ->
         if other.url:
             urls.setdefault(other.name.casefold(), other.url)
     for source in FIELDS["authors"][tried:]:
+        if source.norm is _authors_from_names:
+            continue  # names only: it never gives a URL
         raw = source.get(ctx)
         others = source.norm(raw, ctx) if raw is not None else None
         for other in others or ():
