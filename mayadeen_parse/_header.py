@@ -320,6 +320,10 @@ def read_header(header: list[Element], base: str, furniture_set: frozenset[Eleme
     scan = _Scan()
     in_furniture = Within(furniture_set)
     in_lead: set[Element] = set()  # the lead box's descendants, once it is found
+    # Elements without text: their descendants have none either (an element's
+    # text holds theirs, but for skipped tags, which are left out here), so
+    # _text_part would find nothing in them (a share bar of icons).
+    blank: set[Element] = set()
     for el in header:
         if el.tag in SKIP_TAGS or in_furniture(el):
             continue
@@ -333,8 +337,8 @@ def read_header(header: list[Element], base: str, furniture_set: frozenset[Eleme
             _lead(scan, el, base)
             if scan.lead_el is not None:
                 in_lead.update(scan.lead_el.iterdescendants())
-        else:
-            _text_part(scan, el)
+        elif el.getparent() in blank or _text_part(scan, el):
+            blank.add(el)
     return _byline(scan, base), Lead(el=scan.lead_el, image=scan.lead_image)
 
 
@@ -346,13 +350,14 @@ def _lead(scan: _Scan, el: Element, base: str) -> None:
         scan.lead_image = image(img, base, text_of(caption) if caption is not None else None)
 
 
-def _text_part(scan: _Scan, el: Element) -> None:
+def _text_part(scan: _Scan, el: Element) -> bool:
+    """Read a byline part from *el*'s text; whether it has no text at all."""
     shown_raw = raw(el)
     if len(shown_raw) > _site.HEADER_PART_MAX_CHARS:
-        return
+        return False
     shown = normalize_text(shown_raw.replace(BR, " "))
     if not shown:
-        return
+        return True
     minutes = read_time(shown) if scan.read_time_el is None else None
     if BY_RE.match(shown):
         scan.by_matches.append(el)
@@ -367,6 +372,7 @@ def _text_part(scan: _Scan, el: Element) -> None:
         # Checked on its own: a one-line byline holds "By ... | 6 Nov 2023 16:21".
         scan.date_el = el
         scan.date_raw = shown
+    return False
 
 
 def _byline(scan: _Scan, base: str) -> Byline:
