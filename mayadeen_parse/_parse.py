@@ -68,11 +68,9 @@ class Context:
     Every result is cached on the :class:`Page`, never the context itself: a
     page holding its context would be a reference cycle, and each parsed
     page would wait for the cyclic garbage collector (with its whole tree).
-    (The context keeps a reference to the page's article markup once read,
-    as a shortcut for the many sources that read it.)
     """
 
-    __slots__ = ("_dom", "ld", "meta", "page", "resolved", "site")
+    __slots__ = ("ld", "meta", "page", "resolved", "site")
 
     def __init__(self, page: Page) -> None:
         self.page = page
@@ -80,7 +78,6 @@ class Context:
         self.ld: JsonLdFacts = json_ld_facts(page)
         self.meta: MetaFacts = meta_facts(page)
         self.resolved: dict[str, Any] = page._memo.setdefault(RESOLVED, {})
-        self._dom: ArticleMarkup | None = None  # the page's, once read (no cycle: it holds no context)
 
     @property
     def furniture(self) -> Furniture:
@@ -88,13 +85,10 @@ class Context:
 
     @property
     def dom(self) -> ArticleMarkup:
-        if self._dom is not None:
-            return self._dom
         cached = cached_markup(self.page)
         if cached is not None:
-            self._dom = cached
             return cached
-        self._dom = article_markup(
+        return article_markup(
             self.page,
             wanted_titles=(
                 _str(self.site.get("title")),
@@ -109,7 +103,6 @@ class Context:
                 self.meta.get("og:description"),
             ),
         )
-        return self._dom
 
 
 @attrs.frozen
@@ -458,9 +451,8 @@ _EMPTY: dict[str, Any] = {
 
 def resolve(ctx: Context, name: str) -> Any:
     """The first value any of the field's sources gives (cached)."""
-    resolved = ctx.resolved
-    if name in resolved:
-        return resolved[name]
+    if name in ctx.resolved:
+        return ctx.resolved[name]
     value = None
     tried = 0
     for tried, source in enumerate(FIELDS[name], 1):  # noqa: B007 (read after the loop)
@@ -472,23 +464,17 @@ def resolve(ctx: Context, name: str) -> Any:
             break
     if name == "authors" and value:
         value = _merge_author_urls(ctx, value, tried)
-    resolved[name] = value
+    ctx.resolved[name] = value
     return value
 
 
 def _merge_author_urls(ctx: Context, authors: tuple[Author, ...], tried: int) -> tuple[Author, ...]:
-    """Keep the winning names; take each missing URL from any other source.
-
-    *authors* is what the field's source number *tried* gave, the ones
-    before it having given nothing: only it and the sources after it can
-    hold a URL."""
+    """Keep the winning names; take each missing URL from any other source
+    (*authors* came from source number *tried*, the ones before gave nothing)."""
     if all(a.url for a in authors):
         return authors
     urls: dict[str, str] = {}
-    for other in authors:
-        if other.url:
-            urls.setdefault(other.name.casefold(), other.url)
-    for source in FIELDS["authors"][tried:]:
+    for source in FIELDS["authors"][tried - 1 :]:
         if source.norm is _authors_from_names:
             continue  # names only: it never gives a URL
         raw = source.get(ctx)
