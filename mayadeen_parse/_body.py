@@ -47,6 +47,23 @@ __all__ = ["BodyFound", "Walker", "body_by_class", "body_by_structure", "read_bo
 
 _PROMO_RE = re.compile("^(?:" + "|".join(re.escape(p) for p in _site.PROMO_PREFIXES) + r")\s*[:\-\u2013\u2014]", re.I)
 _SHARE_RE = re.compile("|".join(_site.SHARE_LINKS), re.I)
+# A piece of text every match of _SHARE_RE holds, lower case (each form of
+# _site.SHARE_LINKS names one): most links name none, and the search itself
+# tries its thirteen forms at every character of the URL (~20 µs for 100).
+_SHARE_MARKS = (".com/", ".me/", "whatsapp://", "mailto:", "addtoany", "sharethis")
+
+
+def _is_share_url(url: str) -> bool:
+    """Whether *url* is a share link (:data:`_site.SHARE_LINKS`).
+
+    >>> _is_share_url("https://x.com/intent/tweet?url=a"), _is_share_url("/news/politics/a")
+    (True, False)
+    """
+    if url.isascii():  # an ASCII text matches the case-blind pattern only as its lower case does
+        lowered = url.lower()
+        if not any(mark in lowered for mark in _SHARE_MARKS):
+            return False
+    return _SHARE_RE.search(url) is not None
 
 
 @attrs.frozen
@@ -189,14 +206,16 @@ class Walker:
     # inline runs (text directly inside a container, <a>, <strong>...)
     def flush(self) -> None:
         if self.pending:
-            self._paragraph("".join(self.pending), tuple(self.pending_links))
+            text_raw = "".join(self.pending)
+            if not text_raw.isspace():  # the line breaks between blocks: no paragraph
+                self._paragraph(normalize_lines(text_raw), tuple(self.pending_links))
         self.pending, self.pending_links = [], []
 
-    def _paragraph(self, text_raw: str, links: tuple[Link, ...]) -> None:
-        text = normalize_lines(text_raw)
+    def _paragraph(self, text: str | None, links: tuple[Link, ...]) -> None:
+        """Add a paragraph of normalised *text* (none when empty), or a promo's links."""
         if not text:
             return
-        if _is_promo(text, links):
+        if links and _is_promo(text, links):  # (a promo is its links)
             self.see_also.extend(links)
             return
         if links and _is_share_run(text, links):
@@ -220,14 +239,25 @@ class Walker:
             if child.tail:
                 self.pending.append(child.tail)
 
+    def _left_out(self, child: Element) -> bool:
+        """In *skip*, hidden, or of a class that is never body text."""
+        if child in self.skip:
+            return True
+        if not child.keys():  # no attribute (most paragraphs): neither hidden nor of a class
+            return False
+        return is_hidden(child) or not _site.NOT_BODY_CLASSES.isdisjoint(classes(child).split())
+
     def _child(self, child: Element, tag: str, depth: int) -> None:
-        if child in self.skip or is_hidden(child) or not _site.NOT_BODY_CLASSES.isdisjoint(classes(child).split()):
+        if self._left_out(child):
             self.flush()
         elif self.header_end is not None and (child in self.header_chain or self._before_header_end(child)):
             self.flush()
             if child in self.header_chain:
                 self.walk(child, depth + 1)
                 self.flush()
+        elif tag == "p":  # the common case first (a block, read as text: see _block)
+            self.flush()
+            self._text_block(child, tag)
         elif tag == "br":
             self.pending.append(BR)
         elif tag in SKIP_TAGS:
@@ -277,29 +307,45 @@ class Walker:
 
     def _text_block(self, el: Element, tag: str) -> None:
         """A paragraph, or a container of inline content only."""
-        if (tag != "p" and is_ad(el)) or _is_share_list(el):
+        if tag != "p" and is_ad(el):
             return
-        embed = embed_in(el, self.base)
+        if len(el) == 0:  # its text only (most paragraphs): no link, embed or image inside
+            self._paragraph(normalize_lines(el.text), ())
+            return
+        # One look at the descendants says which of the readers below can
+        # find anything (most paragraphs hold a few inline elements at most).
+        links_in = media_in = False
+        for node in el.iterdescendants():
+            name = node.tag
+            if name == "a":
+                links_in = True
+            elif name in _EMBED_TAGS:
+                media_in = True
+        if links_in and _is_share_list(el):
+            return  # (without links, a share list needs links: it is not one)
+        embed = embed_in(el, self.base) if media_in else None
         if embed is not None and not _meaningful_text(el):
             self.blocks.append(embed)
             return
         parts: list[str] = []
         links: list[Link] = []
         gather(el, parts, links, self.base, False)
-        text_raw = "".join(parts)
-        if not normalize_text(text_raw.replace(BR, " ")):
+        # Empty once normalised by lines exactly when empty as one line.
+        text = normalize_lines("".join(parts))
+        if not text:
             for img in el.iter("img"):
                 picture = image(img, self.base, figcaption(el) if tag != "p" else None)
                 if picture is not None:
                     self.blocks.append(Figure(image=picture))
             return
-        self._paragraph(text_raw, tuple(links))
+        self._paragraph(text, tuple(links))
 
     def _heading(self, el: Element, tag: str, depth: int) -> None:
-        text = text_of(el)
+        parts: list[str] = []
+        links: list[Link] = []
+        gather(el, parts, links, self.base, False)  # the parts of text_of(el), and the links
+        text = normalize_text("".join(parts).replace(BR, " "))
         if text:
-            links: list[Link] = []
-            gather(el, [], links, self.base, False)
             if _is_promo(text, tuple(links)):
                 self.see_also.extend(links)
             else:
@@ -410,6 +456,9 @@ class Walker:
         self.flush()
 
 
+#: What :func:`embed_in` looks for (a block holding none has no embed).
+_EMBED_TAGS = frozenset({"iframe", "video", "blockquote", "audio"})
+
 # The readers of block tags other than <p> and inline-only containers. Unbound
 # methods in a module table: a walker holding its own bound methods would be a
 # reference cycle, and each parse would wait for the cyclic collector.
@@ -441,7 +490,7 @@ def _meaningful_text(el: Element) -> bool:
 def _letters(text: str | None) -> int:
     """How many letters and digits *text* holds (what is left of a line once
     its links are taken out says whether it is prose)."""
-    return sum(c.isalnum() for c in text) if text else 0
+    return sum(map(str.isalnum, text)) if text else 0
 
 
 def _is_promo(text: str, links: tuple[Link, ...]) -> bool:
@@ -454,7 +503,7 @@ def _is_promo(text: str, links: tuple[Link, ...]) -> bool:
 
 def _is_share_run(text: str, links: tuple[Link, ...]) -> bool:
     """A run of share links and nothing else (a share box without its list)."""
-    return all(_SHARE_RE.search(link.url) for link in links) and _letters(text) <= sum(
+    return all(_is_share_url(link.url) for link in links) and _letters(text) <= sum(
         _letters(link.title) for link in links
     )
 
@@ -463,7 +512,7 @@ def _is_share_list(el: Element) -> bool:
     """A share list: links, every one a share URL, and no text but theirs."""
     titles = 0
     for a in el.iter("a"):
-        if not _SHARE_RE.search(a.get("href") or ""):
+        if not _is_share_url(a.get("href") or ""):
             return False
         titles += _letters(text_of(a))
     return (titles > 0 and _letters(text_of(el)) <= titles) or (titles == 0 and _has_share_links(el))
@@ -504,7 +553,7 @@ def _list_parts(el: Element) -> list[tuple[str, bool]]:
 
 def _without_share_links(el: Element) -> str:
     """The rendered text of *el* without its share links' text."""
-    if not any(_SHARE_RE.search(a.get("href") or "") for a in el.iter("a")):
+    if not any(_is_share_url(a.get("href") or "") for a in el.iter("a")):
         return raw(el)
     parts: list[str] = []
     _gather_without_share(el, parts)
@@ -520,7 +569,7 @@ def _gather_without_share(el: Element, parts: list[str]) -> None:
         elif (
             isinstance(child.tag, str)
             and child.tag not in INLINE_SKIP
-            and not (child.tag == "a" and _SHARE_RE.search(child.get("href") or ""))
+            and not (child.tag == "a" and _is_share_url(child.get("href") or ""))
         ):
             _gather_without_share(child, parts)
         if child.tail:

@@ -20,6 +20,7 @@ from ._locate import SUMMARY_HINT
 from ._markup import (
     SKIP_TAGS,
     Element,
+    Within,
     caption_el,
     classes,
     figure_box,
@@ -55,6 +56,9 @@ _BYLINE_CUT_RE = re.compile(
     re.S,
 )
 _READ_TIME_RES = tuple(re.compile(p, re.I) for p in _site.READ_TIME_PATTERNS)
+# Every pattern starts with the number: a text that does not is none of them
+# (and most header lines are tried).
+_READ_TIME_NUMBER_FIRST = all(p.startswith(r"^(\d") for p in _site.READ_TIME_PATTERNS)
 _NAME_SEPARATOR_RE = re.compile(
     "|".join(
         [f"[{''.join(re.escape(s) for s in _site.AUTHOR_SEPARATORS)}]"]
@@ -81,6 +85,8 @@ def cut_byline(text: str) -> str:
 def read_time(text: str) -> int | None:
     """The minutes of a read-time label (``3 Min Read``), else ``None``;
     ``-1`` for a label whose number is unreadable."""
+    if _READ_TIME_NUMBER_FIRST and not text[:1].isdecimal():  # (\d is what isdecimal() accepts)
+        return None
     for pattern in _READ_TIME_RES:
         match = pattern.match(text)
         if match:
@@ -113,45 +119,57 @@ def best_title(page: Page, wanted: Iterable[str | None], skip: frozenset[Element
     ``<h1>``: a heading whose text equals a structured title wins first.
     """
     wanted_set = {w.casefold() for w in (normalize_text(x) for x in wanted) if w}
-    el, anchor = _title_element(page, wanted_set, skip)
-    return Located(el=el, anchor=anchor, text=text_of(el) if el is not None else None)
+    el, anchor, shown = _title_element(page, wanted_set, skip)
+    if el is not None and shown is None:
+        shown = text_of(el)
+    return Located(el=el, anchor=anchor, text=shown)
 
 
 def _readable(page: Page, tags: tuple[str, ...], skip: frozenset[Element]) -> list[tuple[Element, str]]:
     found = []
-    for h in sorted((h for tag in tags for h in page.elements(tag)), key=page.position):
+    # One tag's list is in page order already: only several need the sort
+    # (and the page-order index it builds over the whole tree).
+    ordered = (
+        page.elements(tags[0])
+        if len(tags) == 1
+        else sorted((h for tag in tags for h in page.elements(tag)), key=page.position)
+    )
+    for h in ordered:
         shown = text_of(h)
         if shown and shown.casefold() not in _site.SITE_NAMES and not inside(h, skip):
             found.append((h, shown))
     return found
 
 
-def _title_element(page: Page, wanted_set: set[str], skip: frozenset[Element]) -> tuple[Element | None, str]:
+def _title_element(
+    page: Page, wanted_set: set[str], skip: frozenset[Element]
+) -> tuple[Element | None, str, str | None]:
+    """The headline element, its anchor, and its text when already read."""
     headings = _readable(page, ("h1",), skip)
     for h, shown in headings:
         if shown.casefold() in wanted_set:
-            return h, "h1"
+            return h, "h1", shown
     # Read the <h2>/<h3> (teaser titles, block headings) only when needed.
     headings += _readable(page, ("h2", "h3"), skip)
     for level in ("h2", "h3"):
         for h, shown in headings:
             if h.tag == level and shown.casefold() in wanted_set:
-                return h, level
+                return h, level, shown
     h1s = [h for h, _ in headings if h.tag == "h1"]
     in_article = [h for h in h1s if _in_main(h)]
     if in_article:
-        return in_article[0], "h1"
+        return in_article[0], "h1", None
     if h1s:
-        return max(h1s, key=lambda h: len(text_of(h) or "")), "h1"
+        return max(h1s, key=lambda h: len(text_of(h) or "")), "h1", None
     el = _title_by_text(page, wanted_set, skip) if wanted_set else None
     if el is not None:
-        return el, "structure"
+        return el, "structure", None
     # No <h1> and nothing to compare with: the first substantial <h2> of the
     # main content, never a block heading (those are in *skip* or short).
     for h, shown in headings:
         if h.tag == "h2" and len(shown) >= _site.H2_TITLE_MIN_CHARS and _in_main(h):
-            return h, "h2"
-    return None, "missing"
+            return h, "h2", shown
+    return None, "missing", None
 
 
 def _title_by_text(page: Page, wanted_set: set[str], skip: frozenset[Element]) -> Element | None:
@@ -285,6 +303,7 @@ class _Scan:
     """The header walk's findings so far (private to :func:`read_header`)."""
 
     by_matches: list[Element] = attrs.Factory(list)
+    by_texts: dict[Element, str] = attrs.Factory(dict)  # each match's text_of()
     source_el: Element | None = None
     source: str | None = None
     read_time_el: Element | None = None
@@ -299,19 +318,27 @@ class _Scan:
 def read_header(header: list[Element], base: str, furniture_set: frozenset[Element]) -> tuple[Byline, Lead]:
     """The byline parts and the lead figure among *header* (page order)."""
     scan = _Scan()
+    in_furniture = Within(furniture_set)
+    in_lead: set[Element] = set()  # the lead box's descendants, once it is found
+    # Elements without text: their descendants have none either (an element's
+    # text holds theirs, but for skipped tags, which are left out here), so
+    # _text_part would find nothing in them (a share bar of icons).
+    blank: set[Element] = set()
     for el in header:
-        if el.tag in SKIP_TAGS or inside(el, furniture_set):
+        if el.tag in SKIP_TAGS or in_furniture(el):
             continue
         if el.tag == "time" and scan.date_attr is None:
             # A <time datetime> beats a date read from the text of its parent
             # (<li class="date"><time ...>), which the walk meets first.
             scan.date_el, scan.date_attr, scan.date_raw = el, el.get("datetime"), text_of(el)
-        elif scan.lead_el is not None and inside(el, {scan.lead_el}):
+        elif el in in_lead:
             pass
         elif scan.lead_el is None and el.tag in ("figure", "img", "picture"):
             _lead(scan, el, base)
-        else:
-            _text_part(scan, el)
+            if scan.lead_el is not None:
+                in_lead.update(scan.lead_el.iterdescendants())
+        elif el.getparent() in blank or _text_part(scan, el):
+            blank.add(el)
     return _byline(scan, base), Lead(el=scan.lead_el, image=scan.lead_image)
 
 
@@ -323,16 +350,18 @@ def _lead(scan: _Scan, el: Element, base: str) -> None:
         scan.lead_image = image(img, base, text_of(caption) if caption is not None else None)
 
 
-def _text_part(scan: _Scan, el: Element) -> None:
+def _text_part(scan: _Scan, el: Element) -> bool:
+    """Read a byline part from *el*'s text; whether it has no text at all."""
     shown_raw = raw(el)
     if len(shown_raw) > _site.HEADER_PART_MAX_CHARS:
-        return
+        return False
     shown = normalize_text(shown_raw.replace(BR, " "))
     if not shown:
-        return
+        return True
     minutes = read_time(shown) if scan.read_time_el is None else None
     if BY_RE.match(shown):
         scan.by_matches.append(el)
+        scan.by_texts[el] = shown
     elif scan.source_el is None and SOURCE_RE.match(shown):
         scan.source_el = el
         scan.source = normalize_text(cut_byline(SOURCE_RE.sub("", shown, count=1)))
@@ -343,6 +372,7 @@ def _text_part(scan: _Scan, el: Element) -> None:
         # Checked on its own: a one-line byline holds "By ... | 6 Nov 2023 16:21".
         scan.date_el = el
         scan.date_raw = shown
+    return False
 
 
 def _byline(scan: _Scan, base: str) -> Byline:
@@ -352,7 +382,7 @@ def _byline(scan: _Scan, base: str) -> Byline:
     holders = {a for o in scan.by_matches for a in o.iterancestors() if a in matched}
     by_matches = [m for m in scan.by_matches if m not in holders]
     by_el = by_matches[0] if by_matches else None
-    text = text_of(by_el) if by_el is not None else None
+    text = scan.by_texts[by_el] if by_el is not None else None
     source = scan.source
     # A "Source:" inside the "By" element (one-line bylines).
     if source is None and text:
@@ -407,7 +437,7 @@ class TagList:
 
 
 def is_tag_link(href: str | None) -> bool:
-    return href is not None and any(path in href for path in _site.TAG_PATHS)
+    return href is not None and any(map(href.__contains__, _site.TAG_PATHS))
 
 
 def read_tags(region: Element, last_body: Element | None, base: str, furniture_set: frozenset[Element]) -> TagList:

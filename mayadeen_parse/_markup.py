@@ -129,18 +129,19 @@ def raw(el: Element) -> str:
     """The rendered text of *el*, not normalised (``<br>`` as :data:`BR`)."""
     if len(el) == 0:
         return el.text or ""
-    if all(node.tag != "br" and not node.text and not len(node) for node in el.iterdescendants(*_GATHER_TAGS)):
-        # No line break, and nothing skipped that shows text (a lone
-        # <script src>): the text nodes as they are, joined at C level
-        # (comments and processing instructions give no text, tails stay).
-        return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
-    parts: list[str] = []
-    gather(el, parts, None, "", False)
-    return "".join(parts)
-
-
-#: The tags :func:`gather` treats apart (skipped subtrees, line breaks).
-_GATHER_TAGS = ("br", *sorted(INLINE_SKIP))
+    for node in el.iterdescendants():
+        # (a plain iteration tested here is faster than iterdescendants()
+        # with the nine tag names of these two sets: lxml's tag matcher
+        # costs more to set up than a small subtree costs to visit)
+        tag = node.tag
+        if tag == "br" or (tag in INLINE_SKIP and (node.text or len(node))):
+            parts: list[str] = []
+            gather(el, parts, None, "", False)
+            return "".join(parts)
+    # No line break, and nothing skipped that shows text (a lone <script
+    # src>): the text nodes as they are, joined at C level (comments and
+    # processing instructions give no text, tails stay).
+    return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
 
 
 def text_of(el: Element) -> str | None:
@@ -153,6 +154,33 @@ def inside(el: Element, containers: set[Element] | frozenset[Element]) -> bool:
     if not containers:
         return False
     return any(ancestor in containers for ancestor in el.iterancestors())
+
+
+class Within:
+    """:func:`inside` for many elements asked in page order: an element's
+    answer is its parent's (kept from when the parent was asked), so each
+    costs one step up instead of a walk to the root.
+
+    It holds the elements asked about: keep one only for one reading.
+    """
+
+    __slots__ = ("_known", "containers")
+
+    def __init__(self, containers: set[Element] | frozenset[Element]) -> None:
+        self.containers = containers
+        self._known: dict[Element, bool] = {}
+
+    def __call__(self, el: Element) -> bool:
+        """Whether an ancestor of *el* is one of the containers."""
+        containers = self.containers
+        parent = el.getparent()
+        if parent is None or not containers:
+            return False
+        found = parent in containers or self._known.get(parent)
+        if found is None:
+            found = inside(parent, containers)
+        self._known[el] = found
+        return found
 
 
 _PLACEHOLDER_RE = re.compile("|".join(_site.IMAGE_PLACEHOLDERS), re.I)
@@ -264,20 +292,24 @@ def item_time(el: Element) -> datetime.datetime | None:
     """The aware time an element (or a ``<time>``, or a descendant's
     ``data-time``...) states in an attribute."""
     for node in (el, *el.iter("time")):
-        for attr in _site.TIME_ATTRS:
-            value = node.get(attr)
-            if value:
-                moment = parse_iso_datetime(value)
-                if moment is not None:
-                    return moment
-    for node in el.iter():
-        if node is not el:
-            for attr in _site.TIME_ATTRS[1:]:
-                value = node.get(attr)
-                if value:
-                    moment = parse_iso_datetime(value)
-                    if moment is not None:
-                        return moment
+        moment = _attribute_time(node, _site.TIME_ATTRS)
+        if moment is not None:
+            return moment
+    for node in el.iterdescendants():
+        moment = _attribute_time(node, _site.TIME_ATTRS[1:])
+        if moment is not None:
+            return moment
+    return None
+
+
+def _attribute_time(node: Element, attrs: tuple[str, ...]) -> datetime.datetime | None:
+    """The first aware time one of *attrs* of *node* states."""
+    for attr in attrs:
+        value = node.get(attr)
+        if value:
+            moment = parse_iso_datetime(value)
+            if moment is not None:
+                return moment
     return None
 
 

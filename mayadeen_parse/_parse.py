@@ -314,16 +314,18 @@ def _dom_published(ctx: Context) -> Any:
 S = Source
 
 
+# Each reads the facts' mapping itself (what their get() does, one call less:
+# the table's sources are read a few dozen times per page).
 def _tawsiyat(key: str) -> Callable[[Context], Any]:
-    return lambda ctx: ctx.site.get(key)
+    return lambda ctx: ctx.site.data.get(key)
 
 
 def _ld(key: str) -> Callable[[Context], Any]:
-    return lambda ctx: ctx.ld.get(key)
+    return lambda ctx: ctx.ld.data.get(key)
 
 
 def _meta(key: str) -> Callable[[Context], Any]:
-    return lambda ctx: ctx.meta.get(key)
+    return lambda ctx: ctx.meta.values.get(key)
 
 
 def _classes(mapping: str) -> Callable[[Context], Any]:
@@ -452,7 +454,8 @@ def resolve(ctx: Context, name: str) -> Any:
     if name in ctx.resolved:
         return ctx.resolved[name]
     value = None
-    for source in FIELDS[name]:
+    tried = 0
+    for tried, source in enumerate(FIELDS[name], 1):  # noqa: B007 (read after the loop)
         raw = source.get(ctx)
         if raw is None:
             continue
@@ -460,17 +463,20 @@ def resolve(ctx: Context, name: str) -> Any:
         if value is not None:
             break
     if name == "authors" and value:
-        value = _merge_author_urls(ctx, value)
+        value = _merge_author_urls(ctx, value, tried)
     ctx.resolved[name] = value
     return value
 
 
-def _merge_author_urls(ctx: Context, authors: tuple[Author, ...]) -> tuple[Author, ...]:
-    """Keep the winning names; take each missing URL from any other source."""
+def _merge_author_urls(ctx: Context, authors: tuple[Author, ...], tried: int) -> tuple[Author, ...]:
+    """Keep the winning names; take each missing URL from any other source
+    (*authors* came from source number *tried*, the ones before gave nothing)."""
     if all(a.url for a in authors):
         return authors
     urls: dict[str, str] = {}
-    for source in FIELDS["authors"]:
+    for source in FIELDS["authors"][tried - 1 :]:
+        if source.norm is _authors_from_names:
+            continue  # names only: it never gives a URL
         raw = source.get(ctx)
         others = source.norm(raw, ctx) if raw is not None else None
         for other in others or ():

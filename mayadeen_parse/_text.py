@@ -58,6 +58,9 @@ _INVISIBLE = dict.fromkeys(
 _INVISIBLE_RE = re.compile("[\u200b\u2060\ufeff\u00ad\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # Lone surrogates cannot be encoded; lxml silently drops text holding them.
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
+# Either kind: one scan says whether a text needs the two above (most
+# non-ASCII text, every Arabic line, holds neither).
+_MARK_OR_SURROGATE_RE = re.compile(_INVISIBLE_RE.pattern[:-1] + _SURROGATE_RE.pattern[1:])
 
 
 def without_surrogates(text: str) -> str:
@@ -91,10 +94,21 @@ def normalize_text(text: str | None) -> str | None:
     True
     >>> normalize_text(None) is None
     True
+
+    A text already normal (most paragraphs) is returned as it is, told by
+    :meth:`str.isprintable`: every whitespace character but the space, every
+    mark removed here and every surrogate is unprintable.
+
+    >>> changed = (c for c in map(chr, range(0x110000)) if c != " " and (c.isspace() or _MARK_OR_SURROGATE_RE.match(c)))
+    >>> [hex(ord(c)) for c in changed if c.isprintable()]
+    []
     """
     if not text:
         return None
-    if not text.isascii():  # isascii() is O(1); marks and surrogates are not ASCII
+    if text[0] != " " and text[-1] != " " and "  " not in text and text.isprintable():
+        return text
+    # isascii() is O(1); marks and surrogates are not ASCII
+    if not text.isascii() and _MARK_OR_SURROGATE_RE.search(text) is not None:
         if _INVISIBLE_RE.search(text):
             text = text.translate(_INVISIBLE)
         text = without_surrogates(text)
