@@ -27,6 +27,7 @@ from ._locate import (
     heading_element,
     heading_nodes,
     headings_in,
+    headings_outside,
 )
 from ._markup import Element, inside, raw, text_of
 from ._model import BreakingItem, Teaser
@@ -127,6 +128,8 @@ def _by_class(page: Page, kind: str, reading: Reading) -> Found | None:
 
 def _by_heading(page: Page, missing: list[str], reading: Reading) -> dict[str, Found]:
     headings = _headings(page, missing)
+    if not headings:
+        return {kind: Found(kind=kind) for kind in missing}
     # How many block headings each element holds (itself included), counted
     # once per page: _climb asks it of every heading it tries.
     held: dict[Element, int] = {}
@@ -181,7 +184,8 @@ def _with_breaking_list(page: Page, ticker_found: Found, reading: Reading) -> Fo
         inside_ticker = set()
     boxes = [el for el in boxes if el not in inside_ticker]
     anchor, detail = "class", (boxes[0].get("class") if boxes else None)
-    if not boxes:
+    if not boxes and headings_outside(page, ("breaking",), ticker_found.elements):
+        # (A breaking heading only inside the ticker names the ticker: no walk for it.)
         anchor = "heading"
         for head in _headings(page, ("breaking",)).get("breaking", ()):
             if head is not ticker_found.heading and head not in inside_ticker:
