@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Container, Iterable
+from itertools import islice
 
 from lxml import etree
 
@@ -497,16 +498,28 @@ def headings_in(box: Element, kind: str) -> list[Element]:
     """The heading of *kind* at the top of *box* (the box included), if any.
 
     A block's heading comes before its items: only the first elements of the
-    box are looked at, not its whole subtree.
+    box are looked at, not its whole subtree; a text shorter than every
+    heading of *kind* is not read further.
     """
     found = []
-    for count, el in enumerate(box.iter()):
-        if count > _site.HEADING_SCAN_ELEMENTS:
-            break
+    shortest = _SHORTEST[kind]
+    limit = _site.HEADING_MAX_CHARS
+    for el in islice(box.iter(), _site.HEADING_SCAN_ELEMENTS + 1):
         for is_tail, text in ((False, el.text), (True, el.tail if el is not box else None)):
+            if text is None or not shortest <= len(text) < limit:
+                continue
             wanted = heading_key(text)
             if wanted is not None and HEADING_KIND[wanted] == kind:
                 head = heading_element(el, is_tail, wanted)
                 if head is not None:
                     found.append(head)
     return found
+
+
+# A text node reading as a heading is at least as long as the heading: white
+# space is only collapsed, and lower() lengthens only U+0130, which gives
+# U+0307 (a kind with a heading holding it gets no bound).
+_SHORTEST = {
+    kind: 0 if any("\u0307" in text for text in texts) else min(map(len, texts), default=0)
+    for kind, texts in HEADINGS.items()
+}
