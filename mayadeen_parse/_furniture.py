@@ -3,7 +3,9 @@ Read Next and Coverage (one :class:`~mayadeen_parse._site.BlockSpec` each).
 
 A block found by one of its class hints needs only a look for its heading
 inside its own box; the walk over the whole page for headings runs only when
-a block has to be found by its heading.
+a block has to be found by its heading, and only for headings the page's
+text shows (a breaking heading shown only inside the ticker names the
+ticker: no walk looks for a second breaking list under it).
 """
 
 from __future__ import annotations

@@ -10,12 +10,14 @@ and the anchor used is recorded for the report:
 ``heading``
     the block's visible heading (``BREAKING``, ``Most Read``...), matched case-
     and whitespace-insensitively, found by one pruned walk per page
-    (:func:`heading_nodes`), then judged by :func:`heading_element`;
+    (:func:`heading_nodes`), then judged by :func:`heading_element`; the walk
+    runs only for the headings whose words the text of ``<body>`` (joined by
+    libxml2, searched as bytes) shows, so on most pages it does not run;
 ``structure``
     the shape of the content alone (see ``_furniture`` and ``_article``).
 
-The two whole-page scans here are the only ones; ``tests/test_dom_scans.py``
-holds them to plain definitions.
+The two whole-page scans here are the only ones in Python (the text search
+runs in C); ``tests/test_dom_scans.py`` holds them to plain definitions.
 """
 
 from __future__ import annotations
