@@ -161,7 +161,8 @@ _CLASS_HITS_MAX = 8192
 
 def _build_index(page: Page, keys: frozenset[tuple[str, str]]) -> tuple[ClassIndex, Positions]:
     """One pass over the containers, in page order: the index and the
-    position of each element in it."""
+    position of each element in it. An element whose only attribute is its
+    class, or that has none, is not asked for the other attributes."""
     index: ClassIndex = {}
     positions: Positions = {}
     classes = frozenset(token for attr, token in keys if attr == "class")
@@ -180,6 +181,10 @@ def _build_index(page: Page, keys: frozenset[tuple[str, str]]) -> tuple[ClassInd
                 positions[el] = position
                 for key in found:
                     index.setdefault(key, []).append(el)
+            if len(el.attrib) == 1:
+                continue  # the class is its only attribute (most containers)
+        elif value is None and not len(el.attrib):
+            continue
         value = el.get("id")
         if value and value in ids:  # an id is one value (#x is @id = 'x')
             positions[el] = position
