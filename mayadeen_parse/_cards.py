@@ -21,7 +21,7 @@ from ._markup import HEADING_TAGS, Element, classes, image, text_of, time_value
 from ._model import Author, Image, Teaser
 from ._text import absolutize, looks_like_story_path, normalize_text, parse_visible_when
 
-__all__ = ["Reading", "card_of", "in_duplicate", "label_value", "teasers"]
+__all__ = ["Reading", "card_of", "in_copy", "in_duplicate", "keys_below", "label_value", "teasers"]
 
 _SECTION_CLASS_RE = re.compile("|".join(_site.SECTION_CLASS_WORDS), re.I)
 _DIGIT_RE = re.compile(r"\d")
@@ -53,8 +53,9 @@ def teasers(
     owner: dict[Element, str] = {}
     link_url: dict[Element, str] = {}
     for root in roots:
+        copies: dict[Element, bool] = {}
         for a in root.iter("a"):
-            if a in skipped or in_duplicate(a, root):
+            if a in skipped or in_copy(a, root, copies):
                 continue
             url = absolutize(a.get("href"), base)
             if url is None or not looks_like_story_path(url):
@@ -64,9 +65,10 @@ def teasers(
             groups.setdefault(key, []).append(a)
             owner[a] = key
             link_url[a] = url
+    below = keys_below(owner)
     found = []
     for key, links in groups.items():
-        card = card_of(links[0], key, owner, boundary)
+        card = card_of(links[0], key, owner, boundary, below)
         teaser = _teaser(card, links, [link_url[a] for a in links], reading)
         if teaser is not None:
             found.append(teaser)
@@ -75,22 +77,81 @@ def teasers(
 
 def in_duplicate(el: Element, root: Element) -> bool:
     """Whether *el* is inside a slider's loop copy of a card (up to *root*)."""
-    for node in (el, *el.iterancestors()):
-        if _site.DUPLICATE_CLASSES & set(classes(node).split()):
-            return True
+    return in_copy(el, root, {})
+
+
+def in_copy(el: Element, root: Element, known: dict[Element, bool]) -> bool:
+    """:func:`in_duplicate`, with the answer for each element met kept in
+    *known* (for one *root*): the links of a block share their ancestors."""
+    chain = []
+    node: Element | None = el
+    found = False
+    while node is not None:
+        seen = known.get(node)
+        if seen is not None:
+            found = seen
+            break
+        chain.append(node)
+        if _copy_marked(node):
+            found = True
+            break
         if node is root:
-            return False
+            break
+        node = node.getparent()
+    for node in chain:
+        known[node] = found
+    return found
+
+
+def _copy_marked(node: Element) -> bool:
+    """A class or id token of :data:`_site.DUPLICATE_CLASSES` (``classes(node)``'s tokens)."""
+    for attr in ("class", "id"):
+        value = node.get(attr)
+        if value and not _site.DUPLICATE_CLASSES.isdisjoint(value.split()):
+            return True
     return False
 
 
-def card_of(link: Element, key: str, owner: dict[Element, str], boundary: set[Element]) -> Element:
-    """The largest element around *link* holding no other story's link."""
+#: What ``keys_below`` records of an element holding links of several stories.
+_MIXED = ""
+
+
+def keys_below(owner: dict[Element, str]) -> dict[Element, str]:
+    """For every element holding a link of *owner* (itself included): the
+    story key of all such links it holds, or ``""`` when they are of several
+    stories. One walk up from each link, stopping where a walk passed."""
+    below: dict[Element, str] = {}
+    for a, key in owner.items():
+        node: Element | None = a
+        while node is not None:
+            held = below.get(node)
+            if held is None:
+                below[node] = key
+            elif held in (key, _MIXED):
+                break  # a walk passed here: what is above already holds it
+            else:
+                below[node] = _MIXED
+            node = node.getparent()
+    return below
+
+
+def card_of(
+    link: Element,
+    key: str,
+    owner: dict[Element, str],
+    boundary: set[Element],
+    below: dict[Element, str] | None = None,
+) -> Element:
+    """The largest element around *link* holding no other story's link
+    (*below*, from :func:`keys_below` of *owner*, when given)."""
+    if below is None:
+        below = keys_below(owner)
     card = link
     while True:
         parent = card.getparent()
         if parent is None or parent in boundary:
             return card
-        if any(owner.get(a, key) != key for a in parent.iter("a")):
+        if below.get(parent, key) != key:
             return card
         card = parent
 

@@ -3,7 +3,9 @@ Read Next and Coverage (one :class:`~mayadeen_parse._site.BlockSpec` each).
 
 A block found by one of its class hints needs only a look for its heading
 inside its own box; the walk over the whole page for headings runs only when
-a block has to be found by its heading.
+a block has to be found by its heading, and only for headings the page's
+text shows (a breaking heading shown only inside the ticker names the
+ticker: no walk looks for a second breaking list under it).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from ._locate import (
     heading_element,
     heading_nodes,
     headings_in,
+    headings_outside,
 )
 from ._markup import Element, inside, raw, text_of
 from ._model import BreakingItem, Teaser
@@ -127,6 +130,8 @@ def _by_class(page: Page, kind: str, reading: Reading) -> Found | None:
 
 def _by_heading(page: Page, missing: list[str], reading: Reading) -> dict[str, Found]:
     headings = _headings(page, missing)
+    if not headings:
+        return {kind: Found(kind=kind) for kind in missing}
     # How many block headings each element holds (itself included), counted
     # once per page: _climb asks it of every heading it tries.
     held: dict[Element, int] = {}
@@ -170,22 +175,21 @@ def _with_breaking_list(page: Page, ticker_found: Found, reading: Reading) -> Fo
     (``section.breaking-news-vertical``), else as a second box under a
     breaking heading; its items give the ticker's items their place and
     time label (``_cards.merge_breaking``)."""
-    inside_ticker = {x for el in ticker_found.elements for x in el.iter()}
+    ticker_roots = set(ticker_found.elements)
     boxes = BREAKING_LIST_HINT(page)
-    if any(box in inside_ticker or inside(box, set(ticker_found.elements)) for box in boxes) or any(
-        inside(el, set(boxes)) for el in ticker_found.elements
-    ):
+    if any(_within(box, ticker_roots) for box in boxes) or any(inside(el, set(boxes)) for el in ticker_found.elements):
         # The "ticker" found by its heading is the second list itself (a page
         # without the ticker): read it as that list, found by its class.
         ticker_found = Found(kind="breaking")
-        inside_ticker = set()
-    boxes = [el for el in boxes if el not in inside_ticker]
+        ticker_roots = set()
+    boxes = [el for el in boxes if not _within(el, ticker_roots)]
     anchor, detail = "class", (boxes[0].get("class") if boxes else None)
-    if not boxes:
+    if not boxes and headings_outside(page, ("breaking",), ticker_found.elements):
+        # (A breaking heading only inside the ticker names the ticker: no walk for it.)
         anchor = "heading"
         for head in _headings(page, ("breaking",)).get("breaking", ()):
-            if head is not ticker_found.heading and head not in inside_ticker:
-                box = _list_box(head, inside_ticker)
+            if head is not ticker_found.heading and not _within(head, ticker_roots):
+                box = _list_box(head, ticker_roots)
                 if box is not None:
                     boxes.append(box)
                     detail = detail or text_of(head)
@@ -198,12 +202,17 @@ def _with_breaking_list(page: Page, ticker_found: Found, reading: Reading) -> Fo
     return attrs.evolve(ticker_found, items=items, elements=(*ticker_found.elements, *boxes))
 
 
-def _list_box(head: Element, inside_ticker: set[Element]) -> Element | None:
-    """The nearest ancestor of a breaking heading holding place links."""
+def _within(el: Element, roots: set[Element]) -> bool:
+    """Whether *el* is one of *roots* or inside one."""
+    return el in roots or inside(el, roots)
+
+
+def _list_box(head: Element, ticker_roots: set[Element]) -> Element | None:
+    """The nearest ancestor of a breaking heading holding place links (not in the ticker)."""
     node = head
     for _ in range(_site.HEADING_CLIMB_LEVELS):
         parent = node.getparent()
-        if parent is None or parent.tag in ("body", "html") or parent in inside_ticker:
+        if parent is None or parent.tag in ("body", "html") or _within(parent, ticker_roots):
             return None
         if any(part in (a.get("href") or "") for a in parent.iter("a") for part in _site.PLACE_PATHS):
             return parent

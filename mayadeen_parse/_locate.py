@@ -10,18 +10,24 @@ and the anchor used is recorded for the report:
 ``heading``
     the block's visible heading (``BREAKING``, ``Most Read``...), matched case-
     and whitespace-insensitively, found by one pruned walk per page
-    (:func:`heading_nodes`), then judged by :func:`heading_element`;
+    (:func:`heading_nodes`), then judged by :func:`heading_element`; the walk
+    runs only for the headings whose words the text of ``<body>`` (joined by
+    libxml2, searched as bytes) shows, so on most pages it does not run;
 ``structure``
     the shape of the content alone (see ``_furniture`` and ``_article``).
 
-The two whole-page scans here are the only ones; ``tests/test_dom_scans.py``
-holds them to plain definitions.
+The two whole-page scans here are the only ones in Python (the text search
+runs in C); ``tests/test_dom_scans.py`` holds them to plain definitions.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Container, Iterable
+from itertools import islice
+
+from lxml import etree
 
 from . import _site
 from ._markup import Element, text_of
@@ -155,7 +161,8 @@ _CLASS_HITS_MAX = 8192
 
 def _build_index(page: Page, keys: frozenset[tuple[str, str]]) -> tuple[ClassIndex, Positions]:
     """One pass over the containers, in page order: the index and the
-    position of each element in it."""
+    position of each element in it. An element whose only attribute is its
+    class, or that has none, is not asked for the other attributes."""
     index: ClassIndex = {}
     positions: Positions = {}
     classes = frozenset(token for attr, token in keys if attr == "class")
@@ -174,6 +181,10 @@ def _build_index(page: Page, keys: frozenset[tuple[str, str]]) -> tuple[ClassInd
                 positions[el] = position
                 for key in found:
                     index.setdefault(key, []).append(el)
+            if len(el.attrib) == 1:
+                continue  # the class is its only attribute (most containers)
+        elif value is None and not len(el.attrib):
+            continue
         value = el.get("id")
         if value and value in ids:  # an id is one value (#x is @id = 'x')
             positions[el] = position
@@ -231,7 +242,9 @@ def heading_nodes(page: Page, kinds: Iterable[str] | None = None) -> list[Headin
     One pruned walk per set of kinds (a walk for more kinds answers for
     fewer): it skips the subtrees that never hold a block heading
     (:data:`NO_HEADINGS`) and the listing's cards (a card holds a story:
-    ``LISTING.card_classes``, found through the class index).
+    ``LISTING.card_classes``, found through the class index). It walks only
+    for the headings whose words the body's text shows (:func:`_shown`): on
+    most pages, none.
     """
     wanted = frozenset(HEADINGS if kinds is None else kinds)
     walked = page._memo.setdefault(HEADING_NODES, {})
@@ -241,20 +254,198 @@ def heading_nodes(page: Page, kinds: Iterable[str] | None = None) -> list[Headin
     for done, nodes in walked.items():
         if wanted < done:
             return walked.setdefault(wanted, [node for node in nodes if HEADING_KIND[node[2]] in wanted])
+    keys = _edition_keys(page, wanted)
+    found: list[HeadingNode] = []
+    cards: set[Element] | None = None
+    for body in _bodies(page) if keys else ():
+        shown = _shown(_walked_text(body), keys)
+        if shown:
+            if cards is None:
+                index = class_index(page)
+                cards = {el for key in CARD_KEYS for el in index.get(key, ())}
+            _walk_headings(body, found, shown, cards)
+    return walked.setdefault(wanted, found)
+
+
+def headings_outside(page: Page, kinds: Iterable[str], boxes: Iterable[Element]) -> bool:
+    """Whether a text node of ``<body>`` outside *boxes* (their subtrees)
+    may read as the heading of a block of *kinds*; ``False`` is certain.
+
+    Each heading's longest run (:func:`_needle`) is counted in the body's
+    text and in the text of each box: when the boxes hold every place it shows, no text node
+    outside them reads as that heading. Heading elements found under a box
+    then stay inside it (:func:`heading_element` climbs out of inline
+    elements only, so a box must not be one).
+    """
+    keys = _edition_keys(page, frozenset(kinds))
+    if not keys:
+        return False
+    bodies = _bodies(page)
+    boxes = tuple(boxes)
+    if len(bodies) != 1 or any(box.tag in _INLINE_TAGS for box in boxes):
+        return True
+    body = bodies[0]
+    for box in boxes:
+        above = list(box.iterancestors())
+        if not any(el is body for el in above) or any(el in boxes for el in above):
+            return True  # the counts below hold for disjoint boxes inside the body
+    text = _lowered_text(body)
+    inner = [_lowered_text(box) for box in boxes]
+    for key in keys:
+        needle = _needle(key)
+        if needle is None or _count(text, needle) > sum(_count(part, needle) for part in inner):
+            return True
+    return False
+
+
+def _edition_keys(page: Page, wanted: frozenset[str]) -> frozenset[str]:
+    """The headings of the blocks of *wanted* in the page's edition (every
+    edition's when it is unknown)."""
     edition = page.edition
-    keys = frozenset(
+    return frozenset(
         key
         for kind in wanted
         for key in (HEADINGS[kind] if edition is None else _EDITION_HEADINGS[kind].get(edition, ()))
     )
-    found: list[HeadingNode] = []
-    if keys:
-        index = class_index(page)
-        cards = {el for key in CARD_KEYS for el in index.get(key, ())}
-        for body in page.elements("body"):
-            if not any(a.tag == "body" for a in body.iterancestors()):
-                _walk_headings(body, found, keys, cards)
-    return walked.setdefault(wanted, found)
+
+
+def _bodies(page: Page) -> list[Element]:
+    """The ``<body>`` elements not inside another one."""
+    return [body for body in page.elements("body") if not any(a.tag == "body" for a in body.iterancestors())]
+
+
+# --- what the text of a subtree can hold, found at C level -------------------------
+#
+# A text node reads as a heading when " ".join(text.split()).lower() is the
+# heading (heading_key). So the heading's words, lowered, stand in the text of
+# every element holding that node, separated by runs of white space; that
+# text, concatenated by libxml2 (tostring, method="text") and ASCII-lowered
+# as bytes, is searched for them instead of reading each text node in Python.
+
+#: Every character ``str.isspace`` (and so ``str.split``) takes for white
+#: space; ``tests/test_dom_scans.py`` checks it over every code point.
+WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_SPACES = b"(?:" + b"|".join(re.escape(char.encode()) for char in WHITESPACE) + b")+"
+# Any one character, as UTF-8 (a lead byte and its continuation bytes).
+_ANY_CHAR = rb"(?:[\x00-\x7f]|[\xc0-\xff][\x80-\xbf]*)"
+_KELVIN = "\u212a".encode()  # KELVIN SIGN: lowers to "k", as bytes.lower() cannot
+# A text node read as a heading is shorter than HEADING_MAX_CHARS characters:
+# its UTF-8 spans at most four bytes each.
+_SPAN = 4 * _site.HEADING_MAX_CHARS
+
+
+def _lowered_text(el: Element) -> bytes:
+    """Every text node under *el* (its tail excluded), concatenated at C
+    level as UTF-8, ASCII letters and the Kelvin sign lowered."""
+    return _lowered(etree.tostring(el, method="text", encoding="utf-8", with_tail=False))
+
+
+def _walked_text(body: Element) -> bytes:
+    """The :func:`_lowered_text` of *body* without the children the heading
+    walk skips whole (their tails kept): a page's big inline scripts are
+    children of ``<body>``. The walk reads no text outside these."""
+    parts = []
+    for child in body:
+        if isinstance(child.tag, str) and child.tag not in NO_HEADINGS:
+            parts.append(etree.tostring(child, method="text", encoding="utf-8", with_tail=True))
+        elif child.tail:
+            parts.append(child.tail.encode())
+    return _lowered(b"".join(parts))
+
+
+def _lowered(text: bytes) -> bytes:
+    return text.lower().replace(_KELVIN, b"k")
+
+
+def _searchable(char: str) -> bool:
+    """Whether *char* of a heading is itself in the :func:`_lowered_text` of
+    any text that lowers to it (``str.lower``).
+
+    ASCII: its capital is lowered too, so is the Kelvin sign, and the ``i``
+    of U+0130 comes with U+0307 (a heading holding it gets no search).
+    Beyond ASCII: a character without case, that nothing else lowers to.
+    ``tests/test_dom_scans.py`` checks this over every code point.
+    """
+    if char.isspace() or char == "\u0307":
+        return False
+    return char.isascii() or (char.lower() == char and char.upper() == char)
+
+
+@functools.lru_cache(maxsize=1024)
+def _runs(key: str) -> tuple[bytes, ...]:
+    """The runs of :func:`_searchable` characters of *key*, as UTF-8: the
+    :func:`_lowered_text` of any text node that reads as *key*
+    (:func:`heading_key`) holds each; none when *key* holds U+0307."""
+    if "\u0307" in key:
+        return ()
+    runs: list[bytes] = []
+    run: list[str] = []
+    for char in key + " ":
+        if _searchable(char):
+            run.append(char)
+        elif run:
+            runs.append("".join(run).encode())
+            run = []
+    return tuple(runs)
+
+
+def _needle(key: str) -> bytes | None:
+    """The longest of *key*'s :func:`_runs`, or ``None`` when it has none
+    (the heading cannot be ruled out)."""
+    return max(_runs(key), key=len, default=None)
+
+
+@functools.lru_cache(maxsize=1024)
+def _pattern(key: str) -> re.Pattern[bytes]:
+    """What a text node reading as *key* shows in a :func:`_lowered_text`:
+    its searchable characters as they are, white space as a run of it, any
+    other character as one character."""
+    parts = []
+    for char in key:
+        if char == " ":
+            parts.append(_SPACES)
+        elif _searchable(char):
+            parts.append(re.escape(char.encode()))
+        else:
+            parts.append(_ANY_CHAR)
+    return re.compile(b"".join(parts))
+
+
+def _shows(text: bytes, key: str) -> bool:
+    """Whether a text node reading as *key* may be among those *text* (a
+    :func:`_lowered_text`) joins; ``False`` is certain. Each run of the
+    heading must stand in *text*; then :func:`_pattern` is looked for around
+    each place its longest run stands."""
+    needle = _needle(key)
+    if needle is None:
+        return True
+    if not all(run in text for run in _runs(key)):
+        return False
+    pattern = _pattern(key)
+    at = text.find(needle)
+    while at >= 0:
+        if pattern.search(text, max(0, at - _SPAN), at + len(needle) + _SPAN):
+            return True
+        at = text.find(needle, at + 1)
+    return False
+
+
+def _shown(text: bytes, keys: frozenset[str]) -> frozenset[str]:
+    """The headings of *keys* that may read as a text node *text* joins."""
+    return frozenset(key for key in keys if _shows(text, key))
+
+
+def _count(text: bytes, needle: bytes) -> int:
+    """How many places of *text* *needle* starts at (overlaps counted)."""
+    count = 0
+    at = text.find(needle)
+    while at >= 0:
+        count += 1
+        at = text.find(needle, at + 1)
+    return count
 
 
 def _walk_headings(el: Element, found: list[HeadingNode], keys: frozenset[str], skip: set[Element]) -> None:
@@ -314,16 +505,28 @@ def headings_in(box: Element, kind: str) -> list[Element]:
     """The heading of *kind* at the top of *box* (the box included), if any.
 
     A block's heading comes before its items: only the first elements of the
-    box are looked at, not its whole subtree.
+    box are looked at, not its whole subtree; a text shorter than every
+    heading of *kind* is not read further.
     """
     found = []
-    for count, el in enumerate(box.iter()):
-        if count > _site.HEADING_SCAN_ELEMENTS:
-            break
+    shortest = _SHORTEST[kind]
+    limit = _site.HEADING_MAX_CHARS
+    for el in islice(box.iter(), _site.HEADING_SCAN_ELEMENTS + 1):
         for is_tail, text in ((False, el.text), (True, el.tail if el is not box else None)):
+            if text is None or not shortest <= len(text) < limit:
+                continue
             wanted = heading_key(text)
             if wanted is not None and HEADING_KIND[wanted] == kind:
                 head = heading_element(el, is_tail, wanted)
                 if head is not None:
                     found.append(head)
     return found
+
+
+# A text node reading as a heading is at least as long as the heading: white
+# space is only collapsed, and lower() lengthens only U+0130, which gives
+# U+0307 (a kind with a heading holding it gets no bound).
+_SHORTEST = {
+    kind: 0 if any("\u0307" in text for text in texts) else min(map(len, texts), default=0)
+    for kind, texts in HEADINGS.items()
+}

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 
 from . import _site
-from ._cards import Reading, card_of, in_duplicate, label_value
+from ._cards import Reading, card_of, in_copy, keys_below, label_value
 from ._labels import parse_time_label, split_place
 from ._locate import HEADING_KIND
 from ._markup import SKIP_TAGS, Element, gather, inside, item_time, text_of
@@ -73,12 +73,14 @@ def ticker(roots: Iterable[Element], skip: Element | None, reading: Reading) -> 
     base = reading.base
     roots = list(roots)
     skipped = set(skip.iter()) if skip is not None else set()
-    lines = [
-        li
-        for root in roots
-        for li in ((root,) if root.tag == "li" else root.iter("li"))
-        if li not in skipped and next(li.iterdescendants("li"), None) is None and not in_duplicate(li, root)
-    ]
+    lines = []
+    for root in roots:
+        copies: dict[Element, bool] = {}
+        lines += [
+            li
+            for li in ((root,) if root.tag == "li" else root.iter("li"))
+            if li not in skipped and next(li.iterdescendants("li"), None) is None and not in_copy(li, root, copies)
+        ]
     if not lines:
         lines = _line_children(roots, skip)
     items: list[BreakingItem] = []
@@ -135,9 +137,11 @@ def breaking_list(roots: Iterable[Element], reading: Reading) -> tuple[BreakingI
     items: list[BreakingItem] = []
     seen: set[str] = set()
     for root in roots:
-        links = [a for a in root.iter("a") if not in_duplicate(a, root)]
+        copies: dict[Element, bool] = {}
+        links = [a for a in root.iter("a") if not in_copy(a, root, copies)]
         story = {a: absolutize(a.get("href"), base) for a in links if not _place_link(a)}
         owner = {a: url.split("#", 1)[0].rstrip("/") for a, url in story.items() if url and looks_like_story_path(url)}
+        below = keys_below(owner)
         for a, key in owner.items():
             if key in seen:
                 continue
@@ -145,7 +149,7 @@ def breaking_list(roots: Iterable[Element], reading: Reading) -> tuple[BreakingI
             if not text:
                 continue
             seen.add(key)
-            card = card_of(a, key, owner, {root})
+            card = card_of(a, key, owner, {root}, below)
             place, label = _place_and_label(card, a)
             items.append(breaking_item(text, story[a], item_time(card), place, label, reading))
     return tuple(items)

@@ -48,6 +48,16 @@ EDGE_CASES = {
         "<h3>" + "Most Read " * 9 + "</h3></body></html>"
     ),
     "empty": "<html><body></body></html>",
+    # What the C-level text search before the walk must not miss: a Kelvin
+    # sign for K, capitals, every kind of white space between the words, a
+    # heading beside a big script, Arabic headings among their common words.
+    "heading-text": (
+        "<html><body><script>var most = 'read';</script><div><p>x</p><h2>BREA\u212aING</h2></div>"
+        "<div><span>Most\u3000\u2028READ</span>Lo M\u00c1S le\u00cdDO<b>\u00daLTIMA\x85hora</b></div>"
+        "<section><i>Related</i>\tStories </section><h3>\u0623\u062e\u0628\u0627\u0631 \u0630\u0627\u062a"
+        "\n\u0635\u0644\u0629</h3><p>\u0623\u062e\u0628\u0627\u0631 \u0627\u0644\u064a\u0648\u0645</p>"
+        "<svg><text>Coverage</text></svg>Coverage</body></html>"
+    ),
 }
 
 
@@ -156,3 +166,42 @@ def test_heading_walk_on_the_edge_cases() -> None:
         "most popular",  # the tail of that <span>
         "related",  # in prose-looking markup: the walk finds it, _heading_element judges it
     ]
+
+
+def test_searchable_characters_show_as_themselves() -> None:
+    """Every character ``_locate._searchable`` accepts is, in the ASCII-lowered
+    UTF-8 of any text, only where ``str.lower`` gives that character: from
+    itself, its ASCII capital or the Kelvin sign (U+0130 gives ``i`` followed
+    by U+0307, which no searched heading holds). Checked over every code point."""
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        char = chr(code)
+        lowered = char.lower()
+        if lowered == char:
+            continue
+        for found in lowered:
+            if found != char and _locate._searchable(found):
+                assert char.isascii() or char == "\u212a" or (char == "\u0130" and lowered == "i\u0307"), hex(code)
+                assert _locate._lowered(char.encode()) == found.encode() or char == "\u0130", hex(code)
+
+
+def test_whitespace_is_what_split_splits_on() -> None:
+    everything = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    assert "".join(char for char in everything if char.isspace()) == _locate.WHITESPACE
+    assert not any(char.isspace() for char in "".join(c.lower() for c in everything if not c.isspace()))
+
+
+def test_a_heading_only_inside_the_ticker_needs_no_walk() -> None:
+    page = mp.load_page(
+        '<html lang="en"><body><div class="breaking-news"><h2>Breaking</h2><ul><li><a href="/news/a">A</a></li>'
+        "</ul></div><p>A break in the news</p></body></html>"
+    )
+    (box,) = _locate.BLOCK_HINTS["breaking"](page)
+    assert not _locate.headings_outside(page, ("breaking",), (box,))
+    outside = mp.load_page(
+        '<html lang="en"><body><div class="breaking-news"><h2>Breaking</h2></div>'
+        "<div><h3>BREAKING</h3></div></body></html>"
+    )
+    (box,) = _locate.BLOCK_HINTS["breaking"](outside)
+    assert _locate.headings_outside(outside, ("breaking",), (box,))
