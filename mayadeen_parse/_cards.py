@@ -21,7 +21,7 @@ from ._markup import HEADING_TAGS, Element, classes, image, text_of, time_value
 from ._model import Author, Image, Teaser
 from ._text import absolutize, looks_like_story_path, normalize_text, parse_visible_when
 
-__all__ = ["Reading", "card_of", "in_copy", "in_duplicate", "keys_below", "label_value", "teasers"]
+__all__ = ["Reading", "card_of", "in_copy", "keys_below", "label_value", "teasers"]
 
 _SECTION_CLASS_RE = re.compile("|".join(_site.SECTION_CLASS_WORDS), re.I)
 _DIGIT_RE = re.compile(r"\d")
@@ -75,14 +75,10 @@ def teasers(
     return tuple(found)
 
 
-def in_duplicate(el: Element, root: Element) -> bool:
-    """Whether *el* is inside a slider's loop copy of a card (up to *root*)."""
-    return in_copy(el, root, {})
-
-
 def in_copy(el: Element, root: Element, known: dict[Element, bool]) -> bool:
-    """:func:`in_duplicate`, with the answer for each element met kept in
-    *known* (for one *root*): the links of a block share their ancestors."""
+    """Whether *el* is inside a slider's loop copy of a card (up to *root*),
+    with the answer for each element met kept in *known* (for one *root*):
+    the links of a block share their ancestors."""
     chain = []
     node: Element | None = el
     found = False
