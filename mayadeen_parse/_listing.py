@@ -36,6 +36,7 @@ card.
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -108,21 +109,29 @@ _Item = _Head | _Card | _Marker
 class _Sub:
     """What the walk knows of one element's subtree."""
 
-    __slots__ = ("items", "key", "marked", "state", "weak")
+    __slots__ = ("first", "items", "key", "marked", "state", "weak")
 
     def __init__(
-        self, state: int, key: str | None, items: list[_Item], marked: bool = False, weak: str | None = None
+        self,
+        state: int,
+        key: str | None,
+        items: list[_Item],
+        marked: bool = False,
+        weak: str | None = None,
+        first: int = -1,
     ) -> None:
         self.state = state
         self.key = key  # the one story of an open subtree (None: no story link)
-        self.items = items  # closed subtrees: cards, markers and open headings, page order
+        self.items = items  # closed subtrees: cards, markers and open headings, page order (never changed)
         self.marked = marked  # an open subtree holding a link to another page
         self.weak = weak  # an open subtree's short text-only story link (maybe a label)
+        self.first = first  # the index of the first open heading in items (-1: none)
 
 
-_EMPTY = _Sub(_OPEN, None, [])
+_NO_ITEMS: list[_Item] = []  # an open subtree's (shared: items are never changed)
+_EMPTY = _Sub(_OPEN, None, _NO_ITEMS)
 _MIXED = "\x00mixed"  # weak links of several stories and no full one: each is a card
-_MARKED = _Sub(_OPEN, None, [], marked=True)
+_MARKED = _Sub(_OPEN, None, _NO_ITEMS, marked=True)
 LISTING: Slot[tuple[Teaser, ...]] = Slot("listing", "the page's story cards, page order, once each")
 
 
@@ -132,6 +141,7 @@ class _Walk:
     def __init__(self, page: Page) -> None:
         self.links = CardLinks(page.base_url)
         self.tree: set[Element] = set()
+        self.held: set[Element] = set()  # the ancestors of a skipped subtree or a block head holding links
 
     def grow(self, body: Element, levels: int = _SKIP_LEVELS) -> None:
         """Add *body*'s links and heading tags, with their ancestors, to the
@@ -141,21 +151,47 @@ class _Walk:
         is empty to the walk unless it holds a titled text-only element
         (:meth:`_gap`). The skipped subtrees (menus, header, footer) within
         *levels* levels are left out at once, not climbed out of link by link.
+        On the way, the elements holding links that a card may not hold (a
+        skipped subtree, a block head: :meth:`_card`) are noted.
         """
         tree = self.tree
         tree.add(body)
+        tokens = body.get("class")
+        if tokens and _INNER_RE.search(tokens) and next(body.iter("a"), None) is not None:
+            self._blocks(body)
         for child in body:
             tag = child.tag
-            if not isinstance(tag, str) or tag in _LISTING.skip_tags:
+            if not isinstance(tag, str):
+                continue
+            if tag in _LISTING.skip_tags:
+                if next(child.iter("a"), None) is not None:
+                    self._blocks(child)
                 continue
             if levels and next(child.iter(*_LISTING.skip_tags), None) is not None:
                 self.grow(child, levels - 1)
                 continue
-            for found in child.iter(*_TREE_TAGS):
+            for found in child.iter("a"):
                 node: Element | None = found
                 while node is not None and node not in tree:
                     tree.add(node)
+                    tokens = node.get("class")
+                    if node.tag in _LISTING.skip_tags or (tokens and _INNER_RE.search(tokens)):
+                        self._blocks(node)
                     node = node.getparent()
+            for found in child.iter(*_LISTING.heading_tags):
+                node = found
+                while node is not None and node not in tree:
+                    tree.add(node)
+                    node = node.getparent()
+
+    def _blocks(self, el: Element) -> None:
+        """Note that *el* holds links a card may not hold: no ancestor of it
+        is a card by its class alone (:meth:`_card`)."""
+        held = self.held
+        node = el.getparent()
+        while node is not None and node not in held:
+            held.add(node)
+            node = node.getparent()
 
     def _gap(self, el: Element) -> bool:
         """Whether a subtree outside the tree may hold a block heading: a
@@ -193,7 +229,7 @@ class _Walk:
         ):
             head = self._heading(el, tag, in_head)
             if head is not None:
-                return _Sub(_CLOSED, None, [head])
+                return _Sub(_CLOSED, None, [head], first=0)
         card_class = bool(classes) and not in_card and not classes.isdisjoint(_LISTING.card_classes)
         head_box = bool(classes) and not classes.isdisjoint(_LISTING.heading_containers)
         known = self._card(el, in_head or head_box) if card_class else None
@@ -221,15 +257,11 @@ class _Walk:
         when that gives what the walk would: no subtree of it is skipped or a
         block head holding links, and its links show one story at most (and
         one short link's); else ``None`` (the walk goes in)."""
-        if in_head or el.tag == "a":
-            return None  # links in a block head are no stories; a card link is read as a link
-        for node in el.iterdescendants(*_LISTING.skip_tags):
-            if next(node.iter("a"), None) is not None:
-                return None  # a skipped subtree with links (a lone <script> is nothing)
-        for node in el.iterdescendants():
-            tokens = node.get("class")
-            if tokens and _INNER_RE.search(tokens) and next(node.iter("a"), None) is not None:
-                return None
+        if in_head or el.tag == "a" or el in self.held:
+            # Links in a block head are no stories; a card link is read as a
+            # link; a skipped subtree with links (a lone <script> is nothing)
+            # or a block head holding links is the walk's (noted by grow).
+            return None
         key = weak = None
         marked = False
         for a in el.iter("a"):
@@ -257,7 +289,7 @@ class _Walk:
         if role in ("story", "weak") and not _heading_link(a):
             if role == "story":
                 return story_key(url), _EMPTY
-            return None, _Sub(_OPEN, None, [], weak=story_key(url))
+            return None, _Sub(_OPEN, None, _NO_ITEMS, weak=story_key(url))
         return None, (_MARKED if self.links.is_content(a) else _EMPTY)
 
     def _heading(self, el: Element, tag: str, in_head: bool) -> _Head | None:
@@ -288,17 +320,21 @@ class _Walk:
             if card_class and one is not None:
                 return _Sub(_CLOSED, None, [_Card(el, one)])
             if one is not None:
-                return _Sub(_OPEN, key, [], weak=None if key is not None else weak)
+                return _Sub(_OPEN, key, _NO_ITEMS, weak=None if key is not None else weak)
             return _MARKED if marked else _EMPTY
         items: list[_Item] = []
+        first = -1
         for child, sub in kids:
             if sub.state == _CLOSED:
+                if first < 0 <= sub.first:
+                    first = len(items) + sub.first
                 items.extend(sub.items)
             elif sub.key is not None or sub.weak is not None:
                 items.append(_Card(child, sub.key or sub.weak))
             elif sub.marked and not (items and items[-1] is _MARKER):
                 items.append(_MARKER)
-        return _Sub(_CLOSED, None, _close(items))
+        items, first = _close(items, first)
+        return _Sub(_CLOSED, None, items, first=first)
 
 
 def _combine(key: str | None, kids: list[tuple[Element, _Sub]], own: _Sub) -> tuple[bool, str | None, str | None, bool]:
@@ -342,19 +378,24 @@ def _titled_leaf(el: Element, tokens: str | None) -> bool:
     return any(word in marks for word in _LISTING.heading_class_words)
 
 
-def _close(items: list[_Item]) -> list[_Item]:
+def _close(items: list[_Item], first: int) -> tuple[list[_Item], int]:
     """Give each open heading the run of unclaimed cards right after it.
 
     Every card stays, in page order. A heading that no card has followed yet
-    stays open (one level older); one whose run is cut by another block's
-    cards names nothing and goes.
+    stays open (one level older, until :data:`~mayadeen_parse._site.LISTING_HEADING_CLIMB_LEVELS`);
+    one whose run is cut by another block's cards names nothing and goes.
+    *first* is the index of the first open heading (-1: none, nothing
+    to do); so is the second value returned, in the items returned.
     """
-    kept: list[_Item] = []
+    if first < 0:
+        return items, -1
+    kept = items[:first]
     head: _Head | None = None
-    for item in items:
+    found = -1
+    for item in itertools.islice(items, first, None):
         if isinstance(item, _Head):
             if head is not None and not head.claimed:
-                kept.append(head)
+                found = _keep_head(kept, head, found)
             head = item
             continue
         kept.append(item)
@@ -371,11 +412,20 @@ def _close(items: list[_Item]) -> list[_Item]:
         item.block, item.excluded, item.claimed = head.text, head.excluded, True
         head.claimed = True
     if head is not None and not head.claimed:
-        kept.append(head)
-    for item in kept:
-        if isinstance(item, _Head):
-            item.age += 1
-    return [item for item in kept if not isinstance(item, _Head) or item.age <= _site.LISTING_HEADING_CLIMB_LEVELS]
+        found = _keep_head(kept, head, found)
+    return kept, found
+
+
+def _keep_head(kept: list[_Item], head: _Head, found: int) -> int:
+    """Keep the open heading *head* one level older, unless it is too old;
+    the index of the first open heading kept."""
+    head.age += 1
+    if head.age > _site.LISTING_HEADING_CLIMB_LEVELS:
+        return found
+    if found < 0:
+        found = len(kept)
+    kept.append(head)
+    return found
 
 
 def _cards(items: list[_Item]) -> Iterator[_Card]:

@@ -234,7 +234,8 @@ def _scan_listing(node: Element, found: _ListingParts, links: CardLinks, link: E
                 if tokens and _SECTION_CLASS_RE.search(tokens):
                     found.other_section = _short_label(shown)  # <span class="category">Economy</span>
             continue
-        inner_icon = icon or _is_icon(child)
+        # The icon decides only which image is the picture: once one is, it is not read.
+        inner_icon = icon or (found.img is None and _is_icon(child))
         if tag == "img":
             if found.img is None and not inner_icon:
                 found.img = child
