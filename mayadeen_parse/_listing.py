@@ -141,7 +141,6 @@ class _Walk:
     def __init__(self, page: Page) -> None:
         self.links = CardLinks(page.base_url)
         self.tree: set[Element] = set()
-        self.held: set[Element] = set()  # the ancestors of a skipped subtree or a block head holding links
 
     def grow(self, body: Element, levels: int = _SKIP_LEVELS) -> None:
         """Add *body*'s links and heading tags, with their ancestors, to the
@@ -151,47 +150,21 @@ class _Walk:
         is empty to the walk unless it holds a titled text-only element
         (:meth:`_gap`). The skipped subtrees (menus, header, footer) within
         *levels* levels are left out at once, not climbed out of link by link.
-        On the way, the elements holding links that a card may not hold (a
-        skipped subtree, a block head: :meth:`_card`) are noted.
         """
         tree = self.tree
         tree.add(body)
-        tokens = body.get("class")
-        if tokens and _INNER_RE.search(tokens) and next(body.iter("a"), None) is not None:
-            self._blocks(body)
         for child in body:
             tag = child.tag
-            if not isinstance(tag, str):
-                continue
-            if tag in _LISTING.skip_tags:
-                if next(child.iter("a"), None) is not None:
-                    self._blocks(child)
+            if not isinstance(tag, str) or tag in _LISTING.skip_tags:
                 continue
             if levels and next(child.iter(*_LISTING.skip_tags), None) is not None:
                 self.grow(child, levels - 1)
                 continue
-            for found in child.iter("a"):
+            for found in child.iter(*_TREE_TAGS):
                 node: Element | None = found
                 while node is not None and node not in tree:
                     tree.add(node)
-                    tokens = node.get("class")
-                    if node.tag in _LISTING.skip_tags or (tokens and _INNER_RE.search(tokens)):
-                        self._blocks(node)
                     node = node.getparent()
-            for found in child.iter(*_LISTING.heading_tags):
-                node = found
-                while node is not None and node not in tree:
-                    tree.add(node)
-                    node = node.getparent()
-
-    def _blocks(self, el: Element) -> None:
-        """Note that *el* holds links a card may not hold: no ancestor of it
-        is a card by its class alone (:meth:`_card`)."""
-        held = self.held
-        node = el.getparent()
-        while node is not None and node not in held:
-            held.add(node)
-            node = node.getparent()
 
     def _gap(self, el: Element) -> bool:
         """Whether a subtree outside the tree may hold a block heading: a
@@ -257,14 +230,14 @@ class _Walk:
         when that gives what the walk would: no subtree of it is skipped or a
         block head holding links, and its links show one story at most (and
         one short link's); else ``None`` (the walk goes in)."""
-        if in_head or el.tag == "a" or el in self.held:
-            # Links in a block head are no stories; a card link is read as a
-            # link; a skipped subtree with links (a lone <script> is nothing)
-            # or a block head holding links is the walk's (noted by grow).
+        if in_head or el.tag == "a":
+            return None  # links in a block head are no stories; a card link is read as a link
+        anchors = list(el.iter("a"))
+        if not self._clear(el, anchors):
             return None
         key = weak = None
         marked = False
-        for a in el.iter("a"):
+        for a in anchors:
             found, own = self._link(a)
             if found is not None:
                 if key is not None and found != key:
@@ -279,6 +252,22 @@ class _Walk:
         if one is not None:
             return _Sub(_CLOSED, None, [_Card(el, one)])
         return _MARKED if marked else _EMPTY
+
+    @staticmethod
+    def _clear(el: Element, anchors: list[Element]) -> bool:
+        """Whether no element of *el* holding links (of *anchors*, its links)
+        is skipped or a block head (a lone ``<script>`` is nothing): from each
+        link up to *el*, each element looked at once."""
+        clear: set[Element] = set()
+        for a in anchors:
+            node: Element | None = a
+            while node is not el and node is not None and node not in clear:
+                tokens = node.get("class")
+                if node.tag in _LISTING.skip_tags or (tokens and _INNER_RE.search(tokens)):
+                    return False
+                clear.add(node)
+                node = node.getparent()
+        return True
 
     def _link(self, a: Element) -> tuple[str | None, _Sub]:
         """A link's story key (a full story link), or its own subtree record
