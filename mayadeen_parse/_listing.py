@@ -362,9 +362,16 @@ def _titled_leaf(el: Element, tokens: str | None) -> bool:
     names a head or a title: a heading in a ``<div>`` (``div.box-head``)."""
     if len(el) or not el.text:
         return False
+    if tokens and _TITLE_WORDS_RE.search(tokens):
+        return True
     parent = el.getparent()
-    marks = (tokens or "") + " " + ((parent.get("class") or "") if parent is not None else "")
-    return any(word in marks for word in _LISTING.heading_class_words)
+    marks = parent.get("class") if parent is not None else None
+    return marks is not None and _TITLE_WORDS_RE.search(marks) is not None
+
+
+#: Any of the class fragments of a titled element, in its class or its parent's
+#: (searched apart: no fragment holds a space, so none spans the two).
+_TITLE_WORDS_RE = re.compile("|".join(map(re.escape, _LISTING.heading_class_words)))
 
 
 def _close(items: list[_Item], first: int) -> tuple[list[_Item], int]:
