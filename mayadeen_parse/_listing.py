@@ -275,14 +275,14 @@ class _Walk:
         role, url = self.links.role(a)
         if url is None:
             return None, _EMPTY
-        if role in ("story", "weak") and not _heading_link(a):
+        if role in ("story", "weak") and not _heading_link(a, self.links):
             if role == "story":
                 return story_key(url), _EMPTY
             return None, _Sub(_OPEN, None, _NO_ITEMS, weak=story_key(url))
         return None, (_MARKED if self.links.is_content(a) else _EMPTY)
 
     def _heading(self, el: Element, tag: str, in_head: bool) -> _Head | None:
-        text = text_of(el)
+        text = self.links.text(el)
         if text is None or len(text) >= _site.HEADING_MAX_CHARS:
             return None
         if any(self.links.role(a)[0] in ("story", "weak") for a in el.iter("a")):
@@ -348,13 +348,13 @@ def _combine(key: str | None, kids: list[tuple[Element, _Sub]], own: _Sub) -> tu
     return closed, key, (None if weak is _MIXED else weak), marked
 
 
-def _heading_link(a: Element) -> bool:
+def _heading_link(a: Element, links: CardLinks) -> bool:
     """Whether the link *a* holds a known block heading only (the heading's
     link to its index page, ``<a href="/programs-tv/..."><h2>وثائقي الميادين</h2></a>``)."""
     first = next(iter(a), None)
     if first is None or first.tag not in _LISTING.heading_tags or len(a) > 1:
         return False
-    return heading_block(text_of(first)) is not None
+    return heading_block(links.text(first)) is not None
 
 
 def _titled_leaf(el: Element, tokens: str | None) -> bool:

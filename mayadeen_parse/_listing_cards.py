@@ -71,7 +71,8 @@ class CardLinks:
         self._hrefs: dict[str | None, tuple[int, str | None]] = {}
 
     def text(self, a: Element) -> str | None:
-        """The link's rendered text, normalised (each link's read once)."""
+        """The rendered text of a link (or a heading), normalised: :func:`text_of`,
+        each element's read once (the walk and the card reader share it)."""
         texts = self._texts
         if a in texts:
             return texts[a]
@@ -303,14 +304,14 @@ def _listing_leaf(found: _ListingParts, shown: str | None, link: Element | None)
         found.texts.append((shown, link))
 
 
-def _listing_title(found: _ListingParts) -> tuple[str | None, Element | None]:
+def _listing_title(found: _ListingParts, links: CardLinks) -> tuple[str | None, Element | None]:
     """The card's headline and the link holding it: a heading in a story link,
     else a heading in no link, else the longest text of its story links."""
     stories = {a for a, _ in found.stories}
     for wanted in (True, False):
         for head, link in found.headings:
             if (link in stories) if wanted else (link is None):
-                title = text_of(head)
+                title = links.text(head)
                 if title:
                     return title, link
     best: tuple[str | None, Element | None] = (None, None)
@@ -342,7 +343,7 @@ def listing_card(
         _scan_listing(card, found, links, None, False)
     if not found.stories:
         return None
-    title, link = _listing_title(found)
+    title, link = _listing_title(found, links)
     if title is None or len(title) < _LISTING.min_title_chars or _furniture_text(title):
         return None
     url = next((u for a, u in found.stories if a is link), found.stories[0][1])
