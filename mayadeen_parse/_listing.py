@@ -172,13 +172,10 @@ class _Walk:
         if el.tag in _LISTING.skip_tags:
             return False  # the walk does not go in
         for node in el.iter():
-            # Cheapest first: a leaf, its class (or its parent's), then its text.
-            if (
-                len(node) == 0
-                and isinstance(node.tag, str)
-                and _titled_leaf(node, node.get("class"))
-                and heading_block(text_of(node)) is not None
-            ):
+            # Cheapest first: a leaf showing text, its class (or its parent's), then its text.
+            if len(node) or not node.text or not isinstance(node.tag, str):
+                continue
+            if _titled_leaf(node, node.get("class")) and heading_block(text_of(node)) is not None:
                 self.tree.update(el.iter())
                 return True
         return False

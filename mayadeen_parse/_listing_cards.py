@@ -286,7 +286,8 @@ def _scan_link(a: Element, found: _ListingParts, links: CardLinks, icon: bool) -
         if len(a) == 0:
             _listing_leaf(found, normalize_text(a.text), a)
             return
-        if a.text and not a.text.isspace():
+        shown = a.text
+        if shown and not shown.isspace():
             found.texts.append((links.text(a) or "", a))
         _scan_listing(a, found, links, a, icon)
         return
