@@ -36,6 +36,7 @@ card.
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -108,21 +109,29 @@ _Item = _Head | _Card | _Marker
 class _Sub:
     """What the walk knows of one element's subtree."""
 
-    __slots__ = ("items", "key", "marked", "state", "weak")
+    __slots__ = ("first", "items", "key", "marked", "state", "weak")
 
     def __init__(
-        self, state: int, key: str | None, items: list[_Item], marked: bool = False, weak: str | None = None
+        self,
+        state: int,
+        key: str | None,
+        items: list[_Item],
+        marked: bool = False,
+        weak: str | None = None,
+        first: int = -1,
     ) -> None:
         self.state = state
         self.key = key  # the one story of an open subtree (None: no story link)
-        self.items = items  # closed subtrees: cards, markers and open headings, page order
+        self.items = items  # closed subtrees: cards, markers and open headings, page order (never changed)
         self.marked = marked  # an open subtree holding a link to another page
         self.weak = weak  # an open subtree's short text-only story link (maybe a label)
+        self.first = first  # the index of the first open heading in items (-1: none)
 
 
-_EMPTY = _Sub(_OPEN, None, [])
+_NO_ITEMS: list[_Item] = []  # an open subtree's (shared: items are never changed)
+_EMPTY = _Sub(_OPEN, None, _NO_ITEMS)
 _MIXED = "\x00mixed"  # weak links of several stories and no full one: each is a card
-_MARKED = _Sub(_OPEN, None, [], marked=True)
+_MARKED = _Sub(_OPEN, None, _NO_ITEMS, marked=True)
 LISTING: Slot[tuple[Teaser, ...]] = Slot("listing", "the page's story cards, page order, once each")
 
 
@@ -163,13 +172,10 @@ class _Walk:
         if el.tag in _LISTING.skip_tags:
             return False  # the walk does not go in
         for node in el.iter():
-            # Cheapest first: a leaf, its class (or its parent's), then its text.
-            if (
-                len(node) == 0
-                and isinstance(node.tag, str)
-                and _titled_leaf(node, node.get("class"))
-                and heading_block(text_of(node)) is not None
-            ):
+            # Cheapest first: a leaf showing text, its class (or its parent's), then its text.
+            if len(node) or not node.text or not isinstance(node.tag, str):
+                continue
+            if _titled_leaf(node, node.get("class")) and heading_block(text_of(node)) is not None:
                 self.tree.update(el.iter())
                 return True
         return False
@@ -193,7 +199,7 @@ class _Walk:
         ):
             head = self._heading(el, tag, in_head)
             if head is not None:
-                return _Sub(_CLOSED, None, [head])
+                return _Sub(_CLOSED, None, [head], first=0)
         card_class = bool(classes) and not in_card and not classes.isdisjoint(_LISTING.card_classes)
         head_box = bool(classes) and not classes.isdisjoint(_LISTING.heading_containers)
         known = self._card(el, in_head or head_box) if card_class else None
@@ -223,16 +229,12 @@ class _Walk:
         one short link's); else ``None`` (the walk goes in)."""
         if in_head or el.tag == "a":
             return None  # links in a block head are no stories; a card link is read as a link
-        for node in el.iterdescendants(*_LISTING.skip_tags):
-            if next(node.iter("a"), None) is not None:
-                return None  # a skipped subtree with links (a lone <script> is nothing)
-        for node in el.iterdescendants():
-            tokens = node.get("class")
-            if tokens and _INNER_RE.search(tokens) and next(node.iter("a"), None) is not None:
-                return None
+        anchors = list(el.iter("a"))
+        if not self._clear(el, anchors):
+            return None
         key = weak = None
         marked = False
-        for a in el.iter("a"):
+        for a in anchors:
             found, own = self._link(a)
             if found is not None:
                 if key is not None and found != key:
@@ -248,20 +250,36 @@ class _Walk:
             return _Sub(_CLOSED, None, [_Card(el, one)])
         return _MARKED if marked else _EMPTY
 
+    @staticmethod
+    def _clear(el: Element, anchors: list[Element]) -> bool:
+        """Whether no element of *el* holding links (of *anchors*, its links)
+        is skipped or a block head (a lone ``<script>`` is nothing): from each
+        link up to *el*, each element looked at once."""
+        clear: set[Element] = set()
+        for a in anchors:
+            node: Element | None = a
+            while node is not el and node is not None and node not in clear:
+                tokens = node.get("class")
+                if node.tag in _LISTING.skip_tags or (tokens and _INNER_RE.search(tokens)):
+                    return False
+                clear.add(node)
+                node = node.getparent()
+        return True
+
     def _link(self, a: Element) -> tuple[str | None, _Sub]:
         """A link's story key (a full story link), or its own subtree record
         (a weak link's, a link to other content's)."""
         role, url = self.links.role(a)
         if url is None:
             return None, _EMPTY
-        if role in ("story", "weak") and not _heading_link(a):
+        if role in ("story", "weak") and not _heading_link(a, self.links):
             if role == "story":
                 return story_key(url), _EMPTY
-            return None, _Sub(_OPEN, None, [], weak=story_key(url))
+            return None, _Sub(_OPEN, None, _NO_ITEMS, weak=story_key(url))
         return None, (_MARKED if self.links.is_content(a) else _EMPTY)
 
     def _heading(self, el: Element, tag: str, in_head: bool) -> _Head | None:
-        text = text_of(el)
+        text = self.links.text(el)
         if text is None or len(text) >= _site.HEADING_MAX_CHARS:
             return None
         if any(self.links.role(a)[0] in ("story", "weak") for a in el.iter("a")):
@@ -288,17 +306,21 @@ class _Walk:
             if card_class and one is not None:
                 return _Sub(_CLOSED, None, [_Card(el, one)])
             if one is not None:
-                return _Sub(_OPEN, key, [], weak=None if key is not None else weak)
+                return _Sub(_OPEN, key, _NO_ITEMS, weak=None if key is not None else weak)
             return _MARKED if marked else _EMPTY
         items: list[_Item] = []
+        first = -1
         for child, sub in kids:
             if sub.state == _CLOSED:
+                if first < 0 <= sub.first:
+                    first = len(items) + sub.first
                 items.extend(sub.items)
             elif sub.key is not None or sub.weak is not None:
                 items.append(_Card(child, sub.key or sub.weak))
             elif sub.marked and not (items and items[-1] is _MARKER):
                 items.append(_MARKER)
-        return _Sub(_CLOSED, None, _close(items))
+        items, first = _close(items, first)
+        return _Sub(_CLOSED, None, items, first=first)
 
 
 def _combine(key: str | None, kids: list[tuple[Element, _Sub]], own: _Sub) -> tuple[bool, str | None, str | None, bool]:
@@ -323,13 +345,13 @@ def _combine(key: str | None, kids: list[tuple[Element, _Sub]], own: _Sub) -> tu
     return closed, key, (None if weak is _MIXED else weak), marked
 
 
-def _heading_link(a: Element) -> bool:
+def _heading_link(a: Element, links: CardLinks) -> bool:
     """Whether the link *a* holds a known block heading only (the heading's
     link to its index page, ``<a href="/programs-tv/..."><h2>وثائقي الميادين</h2></a>``)."""
     first = next(iter(a), None)
     if first is None or first.tag not in _LISTING.heading_tags or len(a) > 1:
         return False
-    return heading_block(text_of(first)) is not None
+    return heading_block(links.text(first)) is not None
 
 
 def _titled_leaf(el: Element, tokens: str | None) -> bool:
@@ -337,24 +359,36 @@ def _titled_leaf(el: Element, tokens: str | None) -> bool:
     names a head or a title: a heading in a ``<div>`` (``div.box-head``)."""
     if len(el) or not el.text:
         return False
+    if tokens and _TITLE_WORDS_RE.search(tokens):
+        return True
     parent = el.getparent()
-    marks = (tokens or "") + " " + ((parent.get("class") or "") if parent is not None else "")
-    return any(word in marks for word in _LISTING.heading_class_words)
+    marks = parent.get("class") if parent is not None else None
+    return marks is not None and _TITLE_WORDS_RE.search(marks) is not None
 
 
-def _close(items: list[_Item]) -> list[_Item]:
+#: Any of the class fragments of a titled element, in its class or its parent's
+#: (searched apart: no fragment holds a space, so none spans the two).
+_TITLE_WORDS_RE = re.compile("|".join(map(re.escape, _LISTING.heading_class_words)))
+
+
+def _close(items: list[_Item], first: int) -> tuple[list[_Item], int]:
     """Give each open heading the run of unclaimed cards right after it.
 
     Every card stays, in page order. A heading that no card has followed yet
-    stays open (one level older); one whose run is cut by another block's
-    cards names nothing and goes.
+    stays open (one level older, until :data:`~mayadeen_parse._site.LISTING_HEADING_CLIMB_LEVELS`);
+    one whose run is cut by another block's cards names nothing and goes.
+    *first* is the index of the first open heading (-1: none, nothing
+    to do); so is the second value returned, in the items returned.
     """
-    kept: list[_Item] = []
+    if first < 0:
+        return items, -1
+    kept = items[:first]
     head: _Head | None = None
-    for item in items:
+    found = -1
+    for item in itertools.islice(items, first, None):
         if isinstance(item, _Head):
             if head is not None and not head.claimed:
-                kept.append(head)
+                found = _keep_head(kept, head, found)
             head = item
             continue
         kept.append(item)
@@ -371,11 +405,20 @@ def _close(items: list[_Item]) -> list[_Item]:
         item.block, item.excluded, item.claimed = head.text, head.excluded, True
         head.claimed = True
     if head is not None and not head.claimed:
-        kept.append(head)
-    for item in kept:
-        if isinstance(item, _Head):
-            item.age += 1
-    return [item for item in kept if not isinstance(item, _Head) or item.age <= _site.LISTING_HEADING_CLIMB_LEVELS]
+        found = _keep_head(kept, head, found)
+    return kept, found
+
+
+def _keep_head(kept: list[_Item], head: _Head, found: int) -> int:
+    """Keep the open heading *head* one level older, unless it is too old;
+    the index of the first open heading kept."""
+    head.age += 1
+    if head.age > _site.LISTING_HEADING_CLIMB_LEVELS:
+        return found
+    if found < 0:
+        found = len(kept)
+    kept.append(head)
+    return found
 
 
 def _cards(items: list[_Item]) -> Iterator[_Card]:
