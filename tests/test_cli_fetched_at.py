@@ -132,12 +132,12 @@ def test_the_warc_date_wins(tmp_path: Path) -> None:
     crawl.write_bytes(data)
     plain = _run("--breaking", "--jsonl", str(crawl))
     given = _run("--breaking", "--jsonl", "--fetched-at", "2030-01-01T00:00:00Z", str(crawl))
-    # Once seen failing inside the sdist's nested run and never again (20+ runs):
-    # if it comes back, the message says how the two runs ended.
     assert given.stdout == plain.stdout, (plain.returncode, given.returncode, plain.stderr[-800:], given.stderr[-800:])
     times = [item["time"] for line in plain.stdout.splitlines() for item in json.loads(line).get("items", [])]
     assert any(times)  # the homepage record's labels resolved against its WARC-Date
-    assert "2030" not in given.stdout
+    # The times themselves, not the whole output: a WARC offset or the
+    # temporary path may hold the digits 2030 (this test failed 1 run in 5 so).
+    assert not any(time.startswith("2030") for time in times if time)
 
 
 def test_a_warc_record_without_a_date_takes_the_fetched_at(tmp_path: Path) -> None:
