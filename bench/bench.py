@@ -10,6 +10,10 @@ What is timed (all on the raw bytes, as a crawler holds them):
 ``full``     the whole work on a page: ``load_page`` + ``parse_page`` (the
              article and every furniture list) + ``parse_listing`` when the
              library has it (``getattr``: issue 12 adds it).
+``page``     ``load_page`` + ``parse_page`` alone: what the issue calls the
+             full work (``parse_page`` holds the listing on listing pages;
+             on an article page its cards are the furniture's, and ``full``
+             adds the ``parse_listing`` that ``parse_page`` leaves out).
 ``article``  ``parse_article(data)`` alone (article pages only).
 ``load``     ``load_page(data)`` alone (the library's decode check and its
              own ``etree.HTMLParser``): the library's floor.
@@ -101,6 +105,10 @@ def full(data: bytes) -> Any:
     return content
 
 
+def page(data: bytes) -> Any:
+    return mp.parse_page(mp.load_page(data))
+
+
 def article(data: bytes) -> Any:
     return mp.parse_article(data)
 
@@ -109,7 +117,7 @@ def load(data: bytes) -> Any:
     return mp.load_page(data)
 
 
-VARIANTS: dict[str, Variant] = {"floor": floor, "full": full, "article": article, "load": load}
+VARIANTS: dict[str, Variant] = {"floor": floor, "full": full, "page": page, "article": article, "load": load}
 
 
 # --- the machine and the versions --------------------------------------------
@@ -393,10 +401,11 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"\nPages: {len(pages)}; {n} interleaved rounds; CPU ms per call, median (p10-p90); x = median per-round ratio"
     )
-    print(console_table(pages, counts, times, ["floor", "load", "article", "full"]))
+    print(console_table(pages, counts, times, ["floor", "load", "article", "page", "full"]))
     table = markdown_table(pages, counts, times)
-    print("\n" + table)
-    out = [env, "", table]
+    page_table = markdown_table(pages, counts, times, library="page", label="load + parse_page")
+    print("\n" + table + "\n\n" + page_table)
+    out = [env, "", table, "", page_table]
 
     if not args.no_series and not args.pages:
         series = series_pages(scales)
