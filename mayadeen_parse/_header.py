@@ -324,12 +324,8 @@ def read_header(header: list[Element], base: str, furniture_set: frozenset[Eleme
     # text holds theirs, but for skipped tags, which are left out here), so
     # _text_part would find nothing in them (a share bar of icons).
     blank: set[Element] = set()
-    skipped: set[Element] = set()  # a skipped tag and everything in it (a button's label, an SVG's text)
     for el in header:
-        if el.tag in SKIP_TAGS or el.getparent() in skipped:
-            skipped.add(el)
-            continue
-        if in_furniture(el):
+        if el.tag in SKIP_TAGS or in_furniture(el):
             continue
         if el.tag == "time" and scan.date_attr is None:
             # A <time datetime> beats a date read from the text of its parent
