@@ -292,3 +292,22 @@ def test_one_story_linked_twice_is_one_teaser() -> None:
         ("A b", "https://english.almayadeen.net/news/politics/a-b/"),
         ("C d", "https://english.almayadeen.net/news/politics/c-d"),
     ]
+
+
+def test_a_lead_image_in_noscript_is_read() -> None:
+    """The lazy-loading pattern ``<noscript><img src=...></noscript>`` under the
+    headline gives the lead image: ``noscript`` is a skipped tag, but its
+    picture is read (a change that skipped everything inside skipped tags, to
+    keep a button's "By ..." out of the byline, lost it: found by a
+    differential fuzz of the header walk, and reverted)."""
+    html = (
+        '<html lang="en"><body><article><h1>Blinken claims US is working to send aid to Gaza</h1>'
+        '<noscript><img src="https://english.almayadeen.net/media/image/2023/11/06/blinken.jpg" alt="Blinken">'
+        '</noscript><div class="p-content"><p>After conducting almost three hours of one-on-one talks with the'
+        " Turkish Foreign Minister, Blinken claimed that Washington was working very aggressively.</p></div>"
+        "</article></body></html>"
+    )
+    lead = mp.parse_article(html).lead_image
+    assert lead is not None
+    assert lead.url == "https://english.almayadeen.net/media/image/2023/11/06/blinken.jpg"
+    assert lead.alt == "Blinken"
