@@ -20,6 +20,7 @@ from ._labels import parse_time_label, resolve_label
 from ._markup import HEADING_TAGS, Element, classes, image, text_of, time_value
 from ._model import Author, Image, Teaser
 from ._text import absolutize, looks_like_story_path, normalize_text, parse_visible_when
+from ._urls import story_key
 
 __all__ = ["Reading", "card_of", "in_copy", "keys_below", "label_value", "teasers"]
 
@@ -60,15 +61,14 @@ def teasers(
             url = absolutize(a.get("href"), base)
             if url is None or not looks_like_story_path(url):
                 continue
-            # One story linked twice, once with a fragment or a trailing slash.
-            key = url.split("#", 1)[0].rstrip("/")
+            key = story_key(url)  # one story linked twice, once with a fragment or a trailing slash
             groups.setdefault(key, []).append(a)
             owner[a] = key
             link_url[a] = url
     below = keys_below(owner)
     found = []
     for key, links in groups.items():
-        card = card_of(links[0], key, owner, boundary, below)
+        card = card_of(links[0], key, below, boundary)
         teaser = _teaser(card, links, [link_url[a] for a in links], reading)
         if teaser is not None:
             found.append(teaser)
@@ -131,17 +131,9 @@ def keys_below(owner: dict[Element, str]) -> dict[Element, str]:
     return below
 
 
-def card_of(
-    link: Element,
-    key: str,
-    owner: dict[Element, str],
-    boundary: set[Element],
-    below: dict[Element, str] | None = None,
-) -> Element:
+def card_of(link: Element, key: str, below: dict[Element, str], boundary: set[Element]) -> Element:
     """The largest element around *link* holding no other story's link
-    (*below*, from :func:`keys_below` of *owner*, when given)."""
-    if below is None:
-        below = keys_below(owner)
+    (*below*: :func:`keys_below` of the block's links, computed once per block)."""
     card = link
     while True:
         parent = card.getparent()

@@ -42,10 +42,11 @@ from collections.abc import Iterator
 
 from . import _site
 from ._labels import heading_block
-from ._listing_cards import CardLinks, listing_card, story_key
+from ._listing_cards import CardLinks, listing_card
 from ._markup import Element, text_of
 from ._model import Teaser
 from ._page import Page, Slot
+from ._urls import story_key
 
 __all__ = ["read_listing"]
 

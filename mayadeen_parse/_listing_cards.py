@@ -18,8 +18,9 @@ from ._labels import fold, longer_than, parse_time_label, resolve_label
 from ._markup import HEADING_TAGS, INLINE_SKIP, SKIP_TAGS, Element, image, text_of, time_value
 from ._model import Author, Teaser
 from ._text import BR, absolutize, normalize_text
+from ._urls import story_key
 
-__all__ = ["CardLinks", "listing_card", "story_key"]
+__all__ = ["CardLinks", "listing_card"]
 
 _SECTION_CLASS_RE = re.compile("|".join(_site.SECTION_CLASS_WORDS), re.I)
 
@@ -37,12 +38,6 @@ def _furniture_text(text: str) -> bool:
     """Whether *text* is a block's own word ("more", "المزيد"): a long text is
     not folded to learn that it is not."""
     return not _FURNITURE_LONG.match(text) and fold(text) in _FURNITURE_TEXTS
-
-
-def story_key(url: str) -> str:
-    """The key of a story URL: one story linked twice, once with a fragment
-    or a trailing slash, is one story."""
-    return url.split("#", 1)[0].rstrip("/")
 
 
 class CardLinks:

@@ -54,6 +54,7 @@ from ._report_model import (
     StructuredSource,
 )
 from ._serialize import _plain
+from ._urls import story_key
 
 __all__ = [
     "BlockLayout",
@@ -243,8 +244,7 @@ def _same_set(a: Any, b: Any) -> bool:
 
 
 def _url_key(url: str) -> str:
-    url = url.split("#", 1)[0].rstrip("/")
-    rest = url.partition("://")[2]
+    rest = story_key(url).partition("://")[2]
     host, _, path = rest.partition("/")
     return f"{host.lower().removeprefix('www.')}/{path}"
 

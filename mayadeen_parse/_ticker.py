@@ -20,6 +20,7 @@ from ._locate import HEADING_KIND
 from ._markup import SKIP_TAGS, Element, gather, inside, item_time, text_of
 from ._model import BreakingItem
 from ._text import BR, absolutize, looks_like_story_path, normalize_text
+from ._urls import story_key
 
 __all__ = ["breaking_item", "breaking_list", "merge_breaking", "split_attribution", "ticker"]
 
@@ -140,7 +141,7 @@ def breaking_list(roots: Iterable[Element], reading: Reading) -> tuple[BreakingI
         copies: dict[Element, bool] = {}
         links = [a for a in root.iter("a") if not in_copy(a, root, copies)]
         story = {a: absolutize(a.get("href"), base) for a in links if not _place_link(a)}
-        owner = {a: url.split("#", 1)[0].rstrip("/") for a, url in story.items() if url and looks_like_story_path(url)}
+        owner = {a: story_key(url) for a, url in story.items() if url and looks_like_story_path(url)}
         below = keys_below(owner)
         for a, key in owner.items():
             if key in seen:
@@ -149,7 +150,7 @@ def breaking_list(roots: Iterable[Element], reading: Reading) -> tuple[BreakingI
             if not text:
                 continue
             seen.add(key)
-            card = card_of(a, key, owner, {root}, below)
+            card = card_of(a, key, below, {root})
             place, label = _place_and_label(card, a)
             items.append(breaking_item(text, story[a], item_time(card), place, label, reading))
     return tuple(items)
@@ -213,7 +214,7 @@ def merge_breaking(
 
 
 def _item_key(url: str | None) -> str:
-    return (url or "").split("#", 1)[0].rstrip("/")
+    return story_key(url or "")
 
 
 def _line_text(line: Element, base: str) -> str | None:

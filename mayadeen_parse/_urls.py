@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from . import _site
 
-__all__ = ["SitePath", "read_path", "url_path"]
+__all__ = ["SitePath", "read_path", "story_key", "url_path"]
 
 
 class SitePath(NamedTuple):
@@ -79,3 +79,9 @@ def _section(parts: tuple[str, ...]) -> str | None:
     if len(parts) >= 3 and parts[0] in _site.SECTIONED_ROOTS:
         return _site.SECTIONS.get(parts[1].lower())
     return None
+
+
+def story_key(url: str) -> str:
+    """The key of a story URL: one story linked twice, once with a fragment
+    or a trailing slash, is one story."""
+    return url.split("#", 1)[0].rstrip("/")
