@@ -43,6 +43,7 @@ from collections.abc import Iterator
 from . import _site
 from ._labels import heading_block
 from ._listing_cards import CardLinks, listing_card
+from ._locate import bodies
 from ._markup import Element, text_of
 from ._model import Teaser
 from ._page import Page, Slot
@@ -435,13 +436,13 @@ def read_listing(page: Page) -> tuple[Teaser, ...]:
     if cached is not None:
         return cached
     walk = _Walk(page)
-    bodies = [body for body in page.elements("body") if not any(a.tag == "body" for a in body.iterancestors())]
+    tops = bodies(page)
     found: list[Teaser] = []
     seen: set[str] = set()
     fetched_at: datetime.datetime | None = page.fetched_at
-    for body in bodies or [page.root]:
+    for body in tops or [page.root]:
         walk.grow(body)
-    for body in bodies or [page.root]:
+    for body in tops or [page.root]:
         top = walk.visit(body, False, False, False)
         one = top.key or top.weak
         items: list[_Item] = list(top.items) if top.state == _CLOSED else []

@@ -41,6 +41,7 @@ __all__ = [
     "HEADINGS",
     "HEADING_KIND",
     "Hint",
+    "bodies",
     "heading_element",
     "heading_nodes",
     "headings_in",
@@ -257,7 +258,7 @@ def heading_nodes(page: Page, kinds: Iterable[str] | None = None) -> list[Headin
     keys = _edition_keys(page, wanted)
     found: list[HeadingNode] = []
     cards: set[Element] | None = None
-    for body in _bodies(page) if keys else ():
+    for body in bodies(page) if keys else ():
         shown = _shown(_walked_text(body), keys)
         if shown:
             if cards is None:
@@ -280,11 +281,11 @@ def headings_outside(page: Page, kinds: Iterable[str], boxes: Iterable[Element])
     keys = _edition_keys(page, frozenset(kinds))
     if not keys:
         return False
-    bodies = _bodies(page)
+    tops = bodies(page)
     boxes = tuple(boxes)
-    if len(bodies) != 1 or any(box.tag in _INLINE_TAGS for box in boxes):
+    if len(tops) != 1 or any(box.tag in _INLINE_TAGS for box in boxes):
         return True
-    body = bodies[0]
+    body = tops[0]
     for box in boxes:
         above = list(box.iterancestors())
         if not any(el is body for el in above) or any(el in boxes for el in above):
@@ -309,7 +310,7 @@ def _edition_keys(page: Page, wanted: frozenset[str]) -> frozenset[str]:
     )
 
 
-def _bodies(page: Page) -> list[Element]:
+def bodies(page: Page) -> list[Element]:
     """The ``<body>`` elements not inside another one."""
     return [body for body in page.elements("body") if not any(a.tag == "body" for a in body.iterancestors())]
 
